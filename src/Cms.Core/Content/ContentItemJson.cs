@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Cms.Core.Content;
+
+/// <summary>Reads and writes the flat Orchard Core JSON form of a content item.</summary>
+public static class ContentItemJson
+{
+    private static readonly HashSet<string> CommonProperties = new(StringComparer.Ordinal)
+    {
+        "ContentItemId", "ContentItemVersionId", "ContentType", "DisplayText", "Latest", "Published",
+        "Owner", "Author", "CreatedUtc", "ModifiedUtc", "PublishedUtc", "Id",
+    };
+
+    public static JsonObject ToJson(ContentItem item)
+    {
+        var json = new JsonObject
+        {
+            ["ContentItemId"] = item.ContentItemId,
+            ["ContentItemVersionId"] = item.ContentItemVersionId,
+            ["ContentType"] = item.ContentType,
+            ["DisplayText"] = item.DisplayText,
+            ["Latest"] = item.Latest,
+            ["Published"] = item.Published,
+            ["Owner"] = item.Owner,
+            ["Author"] = item.Author,
+            ["CreatedUtc"] = item.CreatedUtc,
+            ["ModifiedUtc"] = item.ModifiedUtc,
+            ["PublishedUtc"] = item.PublishedUtc,
+        };
+        foreach (var (key, value) in item.Content)
+        {
+            json[key] = value?.DeepClone();
+        }
+
+        return json;
+    }
+
+    /// <summary>Parts only, as stored in the document column.</summary>
+    public static string SerializeParts(ContentItem item) => item.Content.ToJsonString();
+
+    public static JsonObject DeserializeParts(string json) =>
+        JsonNode.Parse(json) as JsonObject ?? throw new JsonException("A content document must be a JSON object.");
+
+    /// <summary>
+    /// Reads an item from its flat JSON form. Common properties are read leniently (a recipe may leave out
+    /// versions and dates); everything else is a part.
+    /// </summary>
+    public static ContentItem FromJson(JsonObject json, string path = "$")
+    {
+        var item = new ContentItem
+        {
+            ContentItemId = ReadString(json, "ContentItemId", path) ?? "",
+            ContentItemVersionId = ReadString(json, "ContentItemVersionId", path) ?? "",
+            ContentType = ReadString(json, "ContentType", path) ?? "",
+            DisplayText = ReadString(json, "DisplayText", path),
+            Latest = ReadBool(json, "Latest", path) ?? false,
+            Published = ReadBool(json, "Published", path) ?? false,
+            Owner = ReadString(json, "Owner", path),
+            Author = ReadString(json, "Author", path),
+            CreatedUtc = ReadDate(json, "CreatedUtc", path),
+            ModifiedUtc = ReadDate(json, "ModifiedUtc", path),
+            PublishedUtc = ReadDate(json, "PublishedUtc", path),
+        };
+        foreach (var (key, value) in json)
+        {
+            if (CommonProperties.Contains(key))
+            {
+                continue;
+            }
+
+            if (value is not JsonObject part)
+            {
+                throw new ContentValidationException($"{path}.{key}", "a part must be a JSON object.");
+            }
+
+            item.Content[key] = part.DeepClone();
+        }
+
+        return item;
+    }
+
+    private static string? ReadString(JsonObject json, string name, string path) => json[name] switch
+    {
+        null => null,
+        JsonValue v when v.TryGetValue<string>(out var s) => s,
+        _ => throw new ContentValidationException($"{path}.{name}", "must be a string."),
+    };
+
+    private static bool? ReadBool(JsonObject json, string name, string path) => json[name] switch
+    {
+        null => null,
+        JsonValue v when v.TryGetValue<bool>(out var b) => b,
+        _ => throw new ContentValidationException($"{path}.{name}", "must be true or false."),
+    };
+
+    private static DateTime? ReadDate(JsonObject json, string name, string path)
+    {
+        var node = json[name];
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is JsonValue v && v.TryGetValue<string>(out var s)
+            && DateTime.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var date))
+        {
+            return DateTime.SpecifyKind(date, DateTimeKind.Utc);
+        }
+
+        if (node is JsonValue d && d.TryGetValue<DateTime>(out var dt))
+        {
+            return dt.Kind == DateTimeKind.Utc ? dt : DateTime.SpecifyKind(dt.ToUniversalTime(), DateTimeKind.Utc);
+        }
+
+        throw new ContentValidationException($"{path}.{name}", "must be an ISO 8601 date and time, e.g. 2026-03-01T09:00:00Z.");
+    }
+}

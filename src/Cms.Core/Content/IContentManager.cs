@@ -1,0 +1,42 @@
+using System.Text.Json.Nodes;
+using Cms.Core.Queries;
+
+namespace Cms.Core.Content;
+
+/// <summary>
+/// The one place that knows the version rules. Every method checks the caller's permission on the item,
+/// validates, writes in one transaction, and raises events after commit.
+/// </summary>
+public interface IContentManager
+{
+    /// <summary>Creates an item as a draft (and publishes it when asked). <paramref name="item"/> carries the type and parts.</summary>
+    Task<ContentItem> CreateAsync(ContentItem item, bool publish, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Saves new part values. The write names the version it started from; if the latest version is another
+    /// one, nothing is written and <see cref="ContentConflictException"/> is thrown. Editing a published item
+    /// makes a draft; the live version does not change until the draft is published.
+    /// </summary>
+    Task<ContentItem> UpdateAsync(string contentItemId, string expectedVersionId, JsonObject parts, CancellationToken cancellationToken = default);
+
+    Task<ContentItem> PublishAsync(string contentItemId, string? expectedVersionId = null, CancellationToken cancellationToken = default);
+
+    Task UnpublishAsync(string contentItemId, CancellationToken cancellationToken = default);
+
+    /// <summary>Drops the draft over a published item; the published version becomes the latest again. The draft is kept in history.</summary>
+    Task<ContentItem> DiscardDraftAsync(string contentItemId, string? expectedVersionId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes the item from every listing; its versions stay in history.</summary>
+    Task DeleteAsync(string contentItemId, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates or updates an item from a recipe or an import, keeping its id, dates and flags. Unchanged items are left alone.</summary>
+    Task<ImportOutcome> ImportAsync(ContentItem item, string path, CancellationToken cancellationToken = default);
+
+    Task<ContentItem?> GetAsync(string contentItemId, VersionOptions options = VersionOptions.Published, CancellationToken cancellationToken = default);
+
+    Task<ContentItem?> GetVersionAsync(string contentItemVersionId, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<ContentItem>> GetVersionsAsync(string contentItemId, CancellationToken cancellationToken = default);
+
+    Task<ContentQueryResult> QueryAsync(ContentQuery query, CancellationToken cancellationToken = default);
+}

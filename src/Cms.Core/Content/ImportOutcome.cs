@@ -1,0 +1,8 @@
+namespace Cms.Core.Content;
+
+public enum ImportOutcome
+{
+    Created,
+    Updated,
+    Unchanged,
+}

@@ -1,0 +1,10 @@
+namespace Cms.Core.Content;
+
+/// <summary>The engine acting on its own behalf (setup, recipes from the command line): everything is allowed.</summary>
+public sealed class SystemContentAccess : IContentAccess
+{
+    public ContentActor Actor => ContentActor.System;
+
+    public Task<bool> IsAllowedAsync(ContentAction action, ContentItem item, CancellationToken cancellationToken = default) =>
+        Task.FromResult(true);
+}

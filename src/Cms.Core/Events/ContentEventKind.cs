@@ -1,0 +1,11 @@
+namespace Cms.Core.Events;
+
+public enum ContentEventKind
+{
+    Created,
+    Saved,
+    Published,
+    Unpublished,
+    DraftDiscarded,
+    Deleted,
+}

@@ -1,0 +1,45 @@
+using Cms.Core.Storage;
+
+namespace Cms.Core.Metadata;
+
+public sealed class ContentDefinitionManager(IContentDefinitionStore store, ContentDefinitionCache cache, IUnitOfWork unitOfWork) : IContentDefinitionManager
+{
+    private ContentDefinitionSet? _pending;
+
+    public async Task<ContentDefinitionSet> GetAsync(CancellationToken cancellationToken = default)
+    {
+        if (_pending is not null)
+        {
+            return _pending;
+        }
+
+        if (cache.Current is { } current)
+        {
+            return current;
+        }
+
+        var loaded = await store.LoadAsync(cancellationToken);
+        cache.Set(loaded);
+        return loaded;
+    }
+
+    public async Task<ContentTypeDefinition?> GetTypeAsync(string name, CancellationToken cancellationToken = default) =>
+        (await GetAsync(cancellationToken)).FindType(name);
+
+    public async Task SaveAsync(ContentDefinitionSet definitions, CancellationToken cancellationToken = default)
+    {
+        var current = await GetAsync(cancellationToken);
+        var next = definitions with { Serial = current.Serial + 1 };
+        await using var transaction = await unitOfWork.BeginAsync(cancellationToken);
+        await store.SaveAsync(next, cancellationToken);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        _pending = next;
+        unitOfWork.OnCommitted(() =>
+        {
+            cache.Set(next);
+            return Task.CompletedTask;
+        });
+        unitOfWork.OnRolledBack(() => _pending = null);
+        await transaction.CommitAsync(cancellationToken);
+    }
+}

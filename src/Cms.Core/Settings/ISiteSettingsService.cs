@@ -1,0 +1,8 @@
+namespace Cms.Core.Settings;
+
+public interface ISiteSettingsService
+{
+    Task<SiteSettings> GetAsync(CancellationToken cancellationToken = default);
+
+    Task SaveAsync(SiteSettings settings, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,28 @@
+namespace Cms.Data;
+
+/// <summary>
+/// Where the data lives. <c>Cms:DataDirectory</c> (default <c>App_Data</c>) holds the SQLite file, media,
+/// keys and logs; <c>Cms:Database:Provider</c> picks SQLite or PostgreSQL; <c>ConnectionStrings:Cms</c>
+/// overrides the connection (required for PostgreSQL).
+/// </summary>
+public sealed class CmsDataOptions
+{
+    public string DataDirectory { get; set; } = "App_Data";
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+    public string? ConnectionString { get; set; }
+
+    public string ResolveConnectionString()
+    {
+        if (!string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            return ConnectionString;
+        }
+
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            throw new InvalidOperationException("Cms:Database:Provider is Postgres, but ConnectionStrings:Cms is not set.");
+        }
+
+        return $"Data Source={Path.Combine(Path.GetFullPath(DataDirectory), "cms.db")}";
+    }
+}

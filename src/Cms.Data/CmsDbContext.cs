@@ -1,0 +1,109 @@
+using Cms.Data.Entities;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Cms.Data;
+
+/// <summary>
+/// The CMS database: content versions and their field index tables, named documents, users and roles
+/// (ASP.NET Core Identity) and the OpenID Connect tables (OpenIddict). One context, so a recipe that
+/// touches definitions, content and roles runs in one transaction. Each provider has its own subclass
+/// only so that each keeps its own migrations.
+/// </summary>
+public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext<CmsUser, CmsRole, string>(options)
+{
+    public const int IndexedTextLength = 512;
+
+    public DbSet<ContentItemRecord> ContentItems => Set<ContentItemRecord>();
+    public DbSet<DocumentRecord> Documents => Set<DocumentRecord>();
+    public DbSet<TextFieldIndexRecord> TextFieldIndex => Set<TextFieldIndexRecord>();
+    public DbSet<NumericFieldIndexRecord> NumericFieldIndex => Set<NumericFieldIndexRecord>();
+    public DbSet<BooleanFieldIndexRecord> BooleanFieldIndex => Set<BooleanFieldIndexRecord>();
+    public DbSet<DateTimeFieldIndexRecord> DateTimeFieldIndex => Set<DateTimeFieldIndexRecord>();
+    public DbSet<ContentPickerFieldIndexRecord> ContentPickerFieldIndex => Set<ContentPickerFieldIndexRecord>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every DateTime is UTC: SQLite hands back "unspecified", PostgreSQL insists on UTC for timestamptz.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.UseOpenIddict();
+
+        builder.Entity<CmsUser>(user =>
+        {
+            user.Property(u => u.DisplayName).HasMaxLength(256);
+        });
+        builder.Entity<CmsRole>(role =>
+        {
+            role.Property(r => r.Description).HasMaxLength(1024);
+        });
+
+        builder.Entity<DocumentRecord>(document =>
+        {
+            document.ToTable("Documents");
+            document.HasKey(d => d.Name);
+            document.Property(d => d.Name).HasMaxLength(128);
+            document.Property(d => d.Revision).IsConcurrencyToken();
+        });
+
+        builder.Entity<ContentItemRecord>(item =>
+        {
+            item.ToTable("ContentItems");
+            item.HasKey(i => i.Id);
+            item.Property(i => i.ContentItemId).HasMaxLength(64).IsRequired();
+            item.Property(i => i.ContentItemVersionId).HasMaxLength(64).IsRequired();
+            item.Property(i => i.ContentType).HasMaxLength(64).IsRequired();
+            item.Property(i => i.DisplayText).HasMaxLength(512);
+            item.Property(i => i.Path).HasMaxLength(512);
+            item.Property(i => i.Owner).HasMaxLength(64);
+            item.Property(i => i.Author).HasMaxLength(256);
+            item.Property(i => i.Revision).IsConcurrencyToken();
+            item.HasIndex(i => i.ContentItemVersionId).IsUnique();
+            item.HasIndex(i => new { i.ContentItemId, i.Latest, i.Published });
+            item.HasIndex(i => new { i.ContentType, i.Published, i.PublishedUtc });
+            item.HasIndex(i => new { i.ContentType, i.Published, i.CreatedUtc });
+            item.HasIndex(i => new { i.ContentType, i.Latest, i.ModifiedUtc });
+            item.HasIndex(i => new { i.ContentType, i.Latest, i.CreatedUtc });
+            item.HasIndex(i => i.Path);
+            item.HasMany(i => i.TextFields).WithOne().HasForeignKey(f => f.DocumentId).OnDelete(DeleteBehavior.Cascade);
+            item.HasMany(i => i.NumericFields).WithOne().HasForeignKey(f => f.DocumentId).OnDelete(DeleteBehavior.Cascade);
+            item.HasMany(i => i.BooleanFields).WithOne().HasForeignKey(f => f.DocumentId).OnDelete(DeleteBehavior.Cascade);
+            item.HasMany(i => i.DateTimeFields).WithOne().HasForeignKey(f => f.DocumentId).OnDelete(DeleteBehavior.Cascade);
+            item.HasMany(i => i.ContentPickerFields).WithOne().HasForeignKey(f => f.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        ConfigureFieldIndex<TextFieldIndexRecord>(builder, "TextFieldIndex").Property(f => f.Value).HasMaxLength(IndexedTextLength);
+        ConfigureFieldIndex<NumericFieldIndexRecord>(builder, "NumericFieldIndex");
+        ConfigureFieldIndex<BooleanFieldIndexRecord>(builder, "BooleanFieldIndex");
+        ConfigureFieldIndex<DateTimeFieldIndexRecord>(builder, "DateTimeFieldIndex");
+        ConfigureFieldIndex<ContentPickerFieldIndexRecord>(builder, "ContentPickerFieldIndex").Property(f => f.Value).HasMaxLength(64);
+    }
+
+    private static Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> ConfigureFieldIndex<T>(ModelBuilder builder, string table)
+        where T : FieldIndexRecord
+    {
+        var entity = builder.Entity<T>();
+        entity.ToTable(table);
+        entity.HasKey(f => f.Id);
+        entity.Property(f => f.ContentType).HasMaxLength(64).IsRequired();
+        entity.Property(f => f.PartName).HasMaxLength(64).IsRequired();
+        entity.Property(f => f.FieldName).HasMaxLength(64).IsRequired();
+        entity.HasIndex(nameof(FieldIndexRecord.DocumentId), nameof(FieldIndexRecord.PartName), nameof(FieldIndexRecord.FieldName));
+        entity.HasIndex(nameof(FieldIndexRecord.ContentType), nameof(FieldIndexRecord.PartName), nameof(FieldIndexRecord.FieldName), "Value");
+        return entity;
+    }
+
+    private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v, DateTimeKind.Utc),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+    private sealed class NullableUtcConverter() : ValueConverter<DateTime?, DateTime?>(
+        v => v.HasValue ? (v.Value.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.Value, DateTimeKind.Utc)) : v,
+        v => v.HasValue ? DateTime.SpecifyKind(v.Value, DateTimeKind.Utc) : v);
+}

@@ -1,0 +1,52 @@
+using Cms.Core.Storage;
+using Cms.Data.Stores;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cms.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>
+    /// EF Core storage on SQLite (default) or PostgreSQL, from <c>Cms:DataDirectory</c>,
+    /// <c>Cms:Database:Provider</c> and <c>ConnectionStrings:Cms</c>.
+    /// </summary>
+    public static IServiceCollection AddCmsData(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = new CmsDataOptions
+        {
+            DataDirectory = configuration["Cms:DataDirectory"] is { Length: > 0 } directory ? directory : "App_Data",
+            ConnectionString = configuration.GetConnectionString("Cms"),
+            Provider = Enum.TryParse<DatabaseProvider>(configuration["Cms:Database:Provider"], ignoreCase: true, out var provider)
+                ? provider
+                : configuration["Cms:Database:Provider"] is { Length: > 0 } unknown
+                    ? throw new InvalidOperationException($"Cms:Database:Provider '{unknown}' is not supported; use Sqlite or Postgres.")
+                    : DatabaseProvider.Sqlite,
+        };
+        return services.AddCmsData(options);
+    }
+
+    public static IServiceCollection AddCmsData(this IServiceCollection services, CmsDataOptions options)
+    {
+        Directory.CreateDirectory(options.DataDirectory);
+        services.AddSingleton(options);
+        var connectionString = options.ResolveConnectionString();
+        if (options.Provider == DatabaseProvider.Postgres)
+        {
+            services.AddDbContext<PostgresCmsDbContext>(o => o.UseNpgsql(connectionString, n => n.MigrationsHistoryTable("__EFMigrationsHistory")));
+            services.AddScoped<CmsDbContext>(sp => sp.GetRequiredService<PostgresCmsDbContext>());
+        }
+        else
+        {
+            services.AddDbContext<SqliteCmsDbContext>(o => o.UseSqlite(connectionString));
+            services.AddScoped<CmsDbContext>(sp => sp.GetRequiredService<SqliteCmsDbContext>());
+        }
+
+        services.AddScoped<IUnitOfWork, EfUnitOfWork>();
+        services.AddScoped<IDocumentStore, EfDocumentStore>();
+        services.AddScoped<Core.Storage.IContentStore, EfContentStore>();
+        services.AddSingleton<DatabaseInitializer>();
+        return services;
+    }
+}

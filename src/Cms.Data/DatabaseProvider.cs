@@ -1,0 +1,7 @@
+namespace Cms.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

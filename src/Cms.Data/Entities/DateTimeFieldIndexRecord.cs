@@ -1,0 +1,3 @@
+namespace Cms.Data.Entities;
+
+public sealed class DateTimeFieldIndexRecord : FieldIndexRecord<DateTime?>;

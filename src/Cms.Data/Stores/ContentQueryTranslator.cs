@@ -1,0 +1,263 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using System.Reflection;
+using Cms.Core.Content;
+using Cms.Core.Fields;
+using Cms.Core.Queries;
+using Cms.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cms.Data.Stores;
+
+/// <summary>
+/// Turns a <see cref="ContentQuery"/> into LINQ over the version table, with EXISTS sub-queries on the field
+/// index tables. Every value becomes a SQL parameter; names of columns and fields come from enums and the
+/// content definitions, never from the request.
+/// </summary>
+internal sealed class ContentQueryTranslator(CmsDbContext db)
+{
+    private static readonly MethodInfo AnyMethod = typeof(Queryable).GetMethods()
+        .Single(m => m.Name == nameof(Queryable.Any) && m.GetParameters().Length == 2);
+
+    private static readonly MethodInfo ContainsMethod = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
+    private static readonly MethodInfo StartsWithMethod = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!;
+    private static readonly MethodInfo EndsWithMethod = typeof(string).GetMethod(nameof(string.EndsWith), [typeof(string)])!;
+    private static readonly MethodInfo ToLowerMethod = typeof(string).GetMethod(nameof(string.ToLower), Type.EmptyTypes)!;
+
+    private readonly ParameterExpression _document = Expression.Parameter(typeof(ContentItemRecord), "d");
+
+    public IQueryable<ContentItemRecord> Filter(ContentQuery query)
+    {
+        IQueryable<ContentItemRecord> source = db.ContentItems.AsNoTracking();
+        if (query.ContentType is { } type)
+        {
+            source = source.Where(r => r.ContentType == type);
+        }
+
+        source = query.Status switch
+        {
+            ContentStatus.Published => source.Where(r => r.Published),
+            ContentStatus.Draft => source.Where(r => r.Latest && !r.Published),
+            ContentStatus.Latest => source.Where(r => r.Latest),
+            _ => source,
+        };
+
+        if (query.Where is { } where)
+        {
+            source = source.Where(Expression.Lambda<Func<ContentItemRecord, bool>>(Build(where), _document));
+        }
+
+        return source;
+    }
+
+    public IQueryable<ContentItemRecord> Order(IQueryable<ContentItemRecord> source, IReadOnlyList<ContentSort> sorts)
+    {
+        IOrderedQueryable<ContentItemRecord>? ordered = null;
+        foreach (var sort in sorts)
+        {
+            ordered = sort.Column is { } column
+                ? ApplyOrder(source, ordered, ColumnAccess(column), sort.Descending)
+                : ApplyOrder(source, ordered, FieldSortKey(sort), sort.Descending);
+        }
+
+        if (ordered is null)
+        {
+            ordered = source.OrderByDescending(r => r.CreatedUtc);
+        }
+
+        return ordered.ThenByDescending(r => r.Id);
+    }
+
+    private IOrderedQueryable<ContentItemRecord> ApplyOrder(IQueryable<ContentItemRecord> source, IOrderedQueryable<ContentItemRecord>? ordered, Expression key, bool descending)
+    {
+        var lambda = Expression.Lambda(key, _document);
+        var method = (ordered is null, descending) switch
+        {
+            (true, false) => nameof(Queryable.OrderBy),
+            (true, true) => nameof(Queryable.OrderByDescending),
+            (false, false) => nameof(Queryable.ThenBy),
+            (false, true) => nameof(Queryable.ThenByDescending),
+        };
+        var target = ordered ?? source;
+        var call = Expression.Call(typeof(Queryable), method, [typeof(ContentItemRecord), key.Type], target.Expression, Expression.Quote(lambda));
+        return (IOrderedQueryable<ContentItemRecord>)target.Provider.CreateQuery<ContentItemRecord>(call);
+    }
+
+    private MethodCallExpression FieldSortKey(ContentSort sort) => sort.FieldKind switch
+    {
+        FieldIndexKind.Text => FieldValueSubquery<TextFieldIndexRecord, string>(sort),
+        FieldIndexKind.Numeric => FieldValueSubquery<NumericFieldIndexRecord, double?>(sort),
+        FieldIndexKind.Boolean => FieldValueSubquery<BooleanFieldIndexRecord, bool?>(sort),
+        FieldIndexKind.DateTime => FieldValueSubquery<DateTimeFieldIndexRecord, DateTime?>(sort),
+        FieldIndexKind.ContentPicker => FieldValueSubquery<ContentPickerFieldIndexRecord, string>(sort),
+        _ => throw new ContentValidationException("$.orderBy", "this field cannot be sorted on."),
+    };
+
+    /// <summary>(SELECT i.Value FROM index i WHERE i.DocumentId = d.Id AND field ORDER BY i.Value LIMIT 1)</summary>
+    private MethodCallExpression FieldValueSubquery<TIndex, TValue>(ContentSort sort)
+        where TIndex : FieldIndexRecord<TValue>
+    {
+        var partName = sort.PartName!;
+        var fieldName = sort.FieldName!;
+        var documentId = Expression.Property(_document, nameof(ContentItemRecord.Id));
+        var rows = db.Set<TIndex>().AsQueryable();
+        var i = Expression.Parameter(typeof(TIndex), "i");
+        var match = Expression.Lambda<Func<TIndex, bool>>(
+            Expression.AndAlso(
+                Expression.Equal(Expression.Property(i, nameof(FieldIndexRecord.DocumentId)), documentId),
+                Expression.AndAlso(
+                    Expression.Equal(Expression.Property(i, nameof(FieldIndexRecord.PartName)), Parameter(partName)),
+                    Expression.Equal(Expression.Property(i, nameof(FieldIndexRecord.FieldName)), Parameter(fieldName)))),
+            i);
+        var value = Expression.Lambda<Func<TIndex, TValue?>>(Expression.Property(i, "Value"), i);
+        var where = Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(TIndex)], rows.Expression, Expression.Quote(match));
+        var orderBy = Expression.Call(typeof(Queryable), nameof(Queryable.OrderBy), [typeof(TIndex), typeof(TValue)], where, Expression.Quote(value));
+        var select = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(TIndex), typeof(TValue)], orderBy, Expression.Quote(value));
+        return Expression.Call(typeof(Queryable), nameof(Queryable.FirstOrDefault), [typeof(TValue)], select);
+    }
+
+    private Expression Build(ContentFilter filter) => filter switch
+    {
+        AndFilter and => and.Filters.Count == 0 ? Expression.Constant(true) : and.Filters.Select(Build).Aggregate(Expression.AndAlso),
+        OrFilter or => or.Filters.Count == 0 ? Expression.Constant(false) : or.Filters.Select(Build).Aggregate(Expression.OrElse),
+        NotFilter not => Expression.Not(Build(not.Filter)),
+        ColumnFilter column => Compare(ColumnAccess(column.Column), column.Operator, column.Value, column.Column.ToString()),
+        FieldFilter field => FieldExists(field),
+        _ => throw new ArgumentOutOfRangeException(nameof(filter)),
+    };
+
+    private MemberExpression ColumnAccess(ContentColumn column) => Expression.Property(_document, column.ToString());
+
+    private MethodCallExpression FieldExists(FieldFilter filter) => filter.Kind switch
+    {
+        FieldIndexKind.Text => FieldExists<TextFieldIndexRecord>(filter),
+        FieldIndexKind.Numeric => FieldExists<NumericFieldIndexRecord>(filter),
+        FieldIndexKind.Boolean => FieldExists<BooleanFieldIndexRecord>(filter),
+        FieldIndexKind.DateTime => FieldExists<DateTimeFieldIndexRecord>(filter),
+        FieldIndexKind.ContentPicker => FieldExists<ContentPickerFieldIndexRecord>(filter),
+        _ => throw new ContentValidationException("$.where", $"the field '{filter.FieldName}' is not indexed and cannot be filtered on."),
+    };
+
+    /// <summary>EXISTS (SELECT 1 FROM index i WHERE i.DocumentId = d.Id AND field AND value matches)</summary>
+    private MethodCallExpression FieldExists<TIndex>(FieldFilter filter)
+        where TIndex : FieldIndexRecord
+    {
+        var i = Expression.Parameter(typeof(TIndex), "i");
+        var body = Expression.AndAlso(
+            Expression.Equal(Expression.Property(i, nameof(FieldIndexRecord.DocumentId)), Expression.Property(_document, nameof(ContentItemRecord.Id))),
+            Expression.AndAlso(
+                Expression.AndAlso(
+                    Expression.Equal(Expression.Property(i, nameof(FieldIndexRecord.PartName)), Parameter(filter.PartName)),
+                    Expression.Equal(Expression.Property(i, nameof(FieldIndexRecord.FieldName)), Parameter(filter.FieldName))),
+                Compare(Expression.Property(i, "Value"), filter.Operator, filter.Value, filter.FieldName)));
+        var rows = db.Set<TIndex>().AsQueryable();
+        return Expression.Call(AnyMethod.MakeGenericMethod(typeof(TIndex)), rows.Expression, Expression.Quote(Expression.Lambda(body, i)));
+    }
+
+    private static Expression Compare(Expression member, FilterOperator op, object? value, string name)
+    {
+        var type = member.Type;
+        if (op == FilterOperator.In)
+        {
+            var values = (value as System.Collections.IEnumerable ?? Array.Empty<object>())
+                .Cast<object?>().Select(v => Convert(v, type, name)).ToList();
+            var list = typeof(List<>).MakeGenericType(type);
+            var typed = (System.Collections.IList)Activator.CreateInstance(list)!;
+            foreach (var v in values)
+            {
+                typed.Add(v);
+            }
+
+            var contains = typeof(Enumerable).GetMethods()
+                .Single(m => m.Name == nameof(Enumerable.Contains) && m.GetParameters().Length == 2)
+                .MakeGenericMethod(type);
+            return Expression.Call(contains, ParameterOfType(typed, list), member);
+        }
+
+        var operand = ParameterOfType(Convert(value, type, name), type);
+        switch (op)
+        {
+            case FilterOperator.Equal:
+                return Expression.Equal(member, operand);
+            case FilterOperator.Contains or FilterOperator.StartsWith or FilterOperator.EndsWith:
+                if (type != typeof(string))
+                {
+                    throw new ContentValidationException("$.where", $"'{name}' is not text, so it cannot be matched with contains / starts with / ends with.");
+                }
+
+                var lowered = ParameterOfType((value as string ?? System.Convert.ToString(value, CultureInfo.InvariantCulture) ?? "").ToLowerInvariant(), typeof(string));
+                var method = op switch
+                {
+                    FilterOperator.Contains => ContainsMethod,
+                    FilterOperator.StartsWith => StartsWithMethod,
+                    _ => EndsWithMethod,
+                };
+                return Expression.AndAlso(
+                    Expression.NotEqual(member, Expression.Constant(null, typeof(string))),
+                    Expression.Call(Expression.Call(member, ToLowerMethod), method, lowered));
+            default:
+                if (type == typeof(string) || type == typeof(bool?) || type == typeof(bool))
+                {
+                    throw new ContentValidationException("$.where", $"'{name}' cannot be compared with greater / less than.");
+                }
+
+                return op switch
+                {
+                    FilterOperator.GreaterThan => Expression.GreaterThan(member, operand),
+                    FilterOperator.GreaterThanOrEqual => Expression.GreaterThanOrEqual(member, operand),
+                    FilterOperator.LessThan => Expression.LessThan(member, operand),
+                    _ => Expression.LessThanOrEqual(member, operand),
+                };
+        }
+    }
+
+    private static object? Convert(object? value, Type type, string name)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var target = Nullable.GetUnderlyingType(type) ?? type;
+        try
+        {
+            if (target == typeof(DateTime))
+            {
+                var date = value switch
+                {
+                    DateTime d => d,
+                    DateTimeOffset o => o.UtcDateTime,
+                    string s => DateTime.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal),
+                    _ => throw new FormatException(),
+                };
+                return DateTime.SpecifyKind(date.Kind == DateTimeKind.Local ? date.ToUniversalTime() : date, DateTimeKind.Utc);
+            }
+
+            if (target == typeof(string))
+            {
+                return value as string ?? System.Convert.ToString(value, CultureInfo.InvariantCulture);
+            }
+
+            return System.Convert.ChangeType(value, target, CultureInfo.InvariantCulture);
+        }
+        catch (Exception ex) when (ex is FormatException or InvalidCastException or OverflowException)
+        {
+            throw new ContentValidationException("$.where", $"'{value}' is not a valid value for '{name}'.");
+        }
+    }
+
+    private static MemberExpression Parameter(string value) => ParameterOfType(value, typeof(string));
+
+    /// <summary>A member access on a closure object: EF Core turns it into a SQL parameter.</summary>
+    private static MemberExpression ParameterOfType(object? value, Type type)
+    {
+        var holderType = typeof(ValueHolder<>).MakeGenericType(type);
+        var holder = Activator.CreateInstance(holderType, value);
+        return Expression.Property(Expression.Constant(holder), nameof(ValueHolder<object>.Value));
+    }
+
+    private sealed class ValueHolder<T>(T value)
+    {
+        public T Value { get; } = value;
+    }
+}

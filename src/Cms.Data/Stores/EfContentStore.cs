@@ -1,0 +1,175 @@
+using Cms.Core.Content;
+using Cms.Core.Fields;
+using Cms.Core.Queries;
+using Cms.Core.Storage;
+using Cms.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cms.Data.Stores;
+
+/// <summary>
+/// Content versions in <c>ContentItems</c> with their field values in the index tables, written in the same
+/// transaction. Versions read through <see cref="GetAsync"/> are tracked so that a write can detect a
+/// concurrent change (the <c>Revision</c> column).
+/// </summary>
+public sealed class EfContentStore(CmsDbContext db) : IContentStore
+{
+    public async Task<ContentItem?> GetAsync(string contentItemId, VersionOptions options, CancellationToken cancellationToken = default)
+    {
+        var query = db.ContentItems.Where(r => r.ContentItemId == contentItemId);
+        query = options == VersionOptions.Published ? query.Where(r => r.Published) : query.Where(r => r.Latest);
+        var record = await query.FirstOrDefaultAsync(cancellationToken);
+        return record is null ? null : ToItem(record);
+    }
+
+    public async Task<ContentItem?> GetVersionAsync(string contentItemVersionId, CancellationToken cancellationToken = default)
+    {
+        var record = await db.ContentItems.FirstOrDefaultAsync(r => r.ContentItemVersionId == contentItemVersionId, cancellationToken);
+        return record is null ? null : ToItem(record);
+    }
+
+    public async Task<IReadOnlyList<ContentItem>> GetVersionsAsync(string contentItemId, CancellationToken cancellationToken = default)
+    {
+        var records = await db.ContentItems.AsNoTracking()
+            .Where(r => r.ContentItemId == contentItemId)
+            .OrderBy(r => r.Id)
+            .ToListAsync(cancellationToken);
+        return records.Select(ToItem).ToList();
+    }
+
+    public async Task<IReadOnlyDictionary<string, ContentItem>> GetManyAsync(IReadOnlyCollection<string> contentItemIds, VersionOptions options, CancellationToken cancellationToken = default)
+    {
+        if (contentItemIds.Count == 0)
+        {
+            return new Dictionary<string, ContentItem>();
+        }
+
+        var ids = contentItemIds.Distinct().ToList();
+        var query = db.ContentItems.AsNoTracking().Where(r => ids.Contains(r.ContentItemId));
+        query = options == VersionOptions.Published ? query.Where(r => r.Published) : query.Where(r => r.Latest);
+        var records = await query.ToListAsync(cancellationToken);
+        return records.ToDictionary(r => r.ContentItemId, ToItem);
+    }
+
+    public Task AddAsync(ContentItem version, IReadOnlyList<FieldIndexEntry> index, CancellationToken cancellationToken = default)
+    {
+        var record = new ContentItemRecord();
+        CopyTo(version, record);
+        AddIndex(record, version.ContentType, index);
+        db.ContentItems.Add(record);
+        return Task.CompletedTask;
+    }
+
+    public async Task UpdateAsync(ContentItem version, IReadOnlyList<FieldIndexEntry>? index, CancellationToken cancellationToken = default)
+    {
+        var record = Tracked(version.ContentItemVersionId);
+        CopyTo(version, record);
+        record.Revision++;
+        if (index is not null)
+        {
+            await db.Entry(record).Collection(r => r.TextFields).LoadAsync(cancellationToken);
+            await db.Entry(record).Collection(r => r.NumericFields).LoadAsync(cancellationToken);
+            await db.Entry(record).Collection(r => r.BooleanFields).LoadAsync(cancellationToken);
+            await db.Entry(record).Collection(r => r.DateTimeFields).LoadAsync(cancellationToken);
+            await db.Entry(record).Collection(r => r.ContentPickerFields).LoadAsync(cancellationToken);
+            record.TextFields.Clear();
+            record.NumericFields.Clear();
+            record.BooleanFields.Clear();
+            record.DateTimeFields.Clear();
+            record.ContentPickerFields.Clear();
+            AddIndex(record, version.ContentType, index);
+        }
+    }
+
+    public Task RemoveVersionAsync(ContentItem version, CancellationToken cancellationToken = default)
+    {
+        db.ContentItems.Remove(Tracked(version.ContentItemVersionId));
+        return Task.CompletedTask;
+    }
+
+    public Task<string?> FindPathOwnerAsync(string path, string exceptContentItemId, CancellationToken cancellationToken = default) =>
+        db.ContentItems.AsNoTracking()
+            .Where(r => r.Path == path && r.ContentItemId != exceptContentItemId && (r.Latest || r.Published))
+            .Select(r => r.ContentItemId)
+            .FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<ContentQueryResult> QueryAsync(ContentQuery query, CancellationToken cancellationToken = default)
+    {
+        var translator = new ContentQueryTranslator(db);
+        var filtered = translator.Filter(query);
+        int? total = query.IncludeTotal ? await filtered.CountAsync(cancellationToken) : null;
+        var page = translator.Order(filtered, query.OrderBy).Skip(Math.Max(0, query.Skip)).Take(Math.Max(0, query.Take));
+        var records = await page.ToListAsync(cancellationToken);
+        return new ContentQueryResult(records.Select(ToItem).ToList(), total);
+    }
+
+    private ContentItemRecord Tracked(string contentItemVersionId) =>
+        db.ContentItems.Local.FirstOrDefault(r => r.ContentItemVersionId == contentItemVersionId)
+        ?? throw new InvalidOperationException($"Version '{contentItemVersionId}' must be loaded in this session before it is changed.");
+
+    internal static ContentItem ToItem(ContentItemRecord record) => new()
+    {
+        ContentItemId = record.ContentItemId,
+        ContentItemVersionId = record.ContentItemVersionId,
+        ContentType = record.ContentType,
+        DisplayText = record.DisplayText,
+        Latest = record.Latest,
+        Published = record.Published,
+        Owner = record.Owner,
+        Author = record.Author,
+        CreatedUtc = record.CreatedUtc,
+        ModifiedUtc = record.ModifiedUtc,
+        PublishedUtc = record.PublishedUtc,
+        Content = ContentItemJson.DeserializeParts(record.Data),
+    };
+
+    private static void CopyTo(ContentItem item, ContentItemRecord record)
+    {
+        record.ContentItemId = item.ContentItemId;
+        record.ContentItemVersionId = item.ContentItemVersionId;
+        record.ContentType = item.ContentType;
+        record.DisplayText = Truncate(item.DisplayText, 512);
+        record.Path = item.Part(BuiltInParts.AutoroutePart)?["Path"]?.GetValue<string>();
+        record.Latest = item.Latest;
+        record.Published = item.Published;
+        record.Owner = item.Owner;
+        record.Author = item.Author;
+        record.CreatedUtc = item.CreatedUtc;
+        record.ModifiedUtc = item.ModifiedUtc;
+        record.PublishedUtc = item.PublishedUtc;
+        record.Data = ContentItemJson.SerializeParts(item);
+    }
+
+    private static void AddIndex(ContentItemRecord record, string contentType, IReadOnlyList<FieldIndexEntry> index)
+    {
+        foreach (var entry in index)
+        {
+            switch (entry.Kind)
+            {
+                case FieldIndexKind.Text:
+                    record.TextFields.Add(Row<TextFieldIndexRecord, string>(contentType, entry, Truncate(entry.Text, CmsDbContext.IndexedTextLength)));
+                    break;
+                case FieldIndexKind.Numeric:
+                    record.NumericFields.Add(Row<NumericFieldIndexRecord, double?>(contentType, entry, entry.Number));
+                    break;
+                case FieldIndexKind.Boolean:
+                    record.BooleanFields.Add(Row<BooleanFieldIndexRecord, bool?>(contentType, entry, entry.Boolean));
+                    break;
+                case FieldIndexKind.DateTime:
+                    record.DateTimeFields.Add(Row<DateTimeFieldIndexRecord, DateTime?>(contentType, entry, entry.Date));
+                    break;
+                case FieldIndexKind.ContentPicker:
+                    record.ContentPickerFields.Add(Row<ContentPickerFieldIndexRecord, string>(contentType, entry, entry.ContentItemId));
+                    break;
+                case FieldIndexKind.None:
+                    break;
+            }
+        }
+    }
+
+    private static T Row<T, TValue>(string contentType, FieldIndexEntry entry, TValue? value)
+        where T : FieldIndexRecord<TValue>, new() =>
+        new() { ContentType = contentType, PartName = entry.PartName, FieldName = entry.FieldName, Value = value };
+
+    private static string? Truncate(string? value, int length) => value is { } v && v.Length > length ? v[..length] : value;
+}
