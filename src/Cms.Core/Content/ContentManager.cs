@@ -48,7 +48,7 @@ public sealed class ContentManager(
         await store.AddAsync(version, index, cancellationToken);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         Raise(ContentEventKind.Created, version);
-        logger.LogInformation("Created {ContentType} {ContentItemId} as version {ContentItemVersionId}", version.ContentType, version.ContentItemId, version.ContentItemVersionId);
+        logger.LogDebug("Created {ContentType} {ContentItemId} as version {ContentItemVersionId}", version.ContentType, version.ContentItemId, version.ContentItemVersionId);
 
         if (publish || !type.Settings.Draftable)
         {
@@ -275,7 +275,7 @@ public sealed class ContentManager(
         await store.UpdateAsync(version, null, cancellationToken);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         Raise(ContentEventKind.Published, version);
-        logger.LogInformation("Published {ContentType} {ContentItemId} version {ContentItemVersionId}", version.ContentType, version.ContentItemId, version.ContentItemVersionId);
+        logger.LogDebug("Published {ContentType} {ContentItemId} version {ContentItemVersionId}", version.ContentType, version.ContentItemId, version.ContentItemVersionId);
     }
 
     private async Task<IReadOnlyList<FieldIndexEntry>> NormalizeAsync(ContentItem item, ContentTypeDefinition type, string path, CancellationToken cancellationToken, string? existingId = null)

@@ -7,4 +7,10 @@ public sealed class SystemContentAccess : IContentAccess
 
     public Task<bool> IsAllowedAsync(ContentAction action, ContentItem item, CancellationToken cancellationToken = default) =>
         Task.FromResult(true);
+
+    public Task<Security.AccessScope> GetScopeAsync(ContentAction action, string contentType, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Security.AccessScope.All);
+
+    public Task<bool> HasPermissionAsync(string permission, CancellationToken cancellationToken = default) =>
+        Task.FromResult(true);
 }

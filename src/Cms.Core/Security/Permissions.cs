@@ -1,0 +1,21 @@
+namespace Cms.Core.Security;
+
+/// <summary>Global permission names, as Orchard Core spells them.</summary>
+public static class Permissions
+{
+    public const string ManageUsers = "ManageUsers";
+    public const string ManageRoles = "ManageRoles";
+    public const string ManageOpenIdApplications = "ManageOpenIdApplications";
+    public const string ManageContentTypes = "ManageContentTypes";
+    public const string ManageMedia = "ManageMedia";
+    public const string ViewAuditTrail = "ViewAuditTrail";
+    public const string ExecuteGraphQL = "ExecuteGraphQL";
+    public const string AccessAdminPanel = "AccessAdminPanel";
+    public const string ManageSettings = "ManageSettings";
+
+    public static readonly IReadOnlyList<string> Global =
+    [
+        ManageUsers, ManageRoles, ManageOpenIdApplications, ManageContentTypes, ManageMedia,
+        ViewAuditTrail, ExecuteGraphQL, AccessAdminPanel, ManageSettings,
+    ];
+}

@@ -1,0 +1,40 @@
+using Cms.Core.Fields;
+using Cms.Core.Media;
+
+namespace Cms.Media;
+
+/// <summary>Media files under <c>{Cms:DataDirectory}/Media</c>.</summary>
+public sealed class FileSystemMediaStore(MediaOptions options) : IMediaFileStore
+{
+    public Task<bool> ExistsAsync(string path, CancellationToken cancellationToken = default) =>
+        Task.FromResult(File.Exists(Resolve(path)));
+
+    public async Task SaveAsync(string path, Stream content, CancellationToken cancellationToken = default)
+    {
+        var full = Resolve(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var temporary = full + ".uploading";
+        await using (var file = File.Create(temporary))
+        {
+            await content.CopyToAsync(file, cancellationToken);
+        }
+
+        File.Move(temporary, full, overwrite: true);
+    }
+
+    public Task<Stream?> OpenReadAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var full = Resolve(path);
+        return Task.FromResult<Stream?>(File.Exists(full) ? File.OpenRead(full) : null);
+    }
+
+    private string Resolve(string path)
+    {
+        if (!MediaFieldKind.IsSafeMediaPath(path))
+        {
+            throw new ArgumentException($"'{path}' is not a valid media path.", nameof(path));
+        }
+
+        return Path.Combine(options.RootPath, path.Replace('/', Path.DirectorySeparatorChar));
+    }
+}

@@ -1,0 +1,85 @@
+using Cms.Core;
+using Cms.Data;
+using Cms.Media;
+using Cms.Recipes;
+using Cms.Security;
+using Cms.Web.Setup;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Serilog;
+
+namespace Cms.Web.Hosting;
+
+/// <summary>Composes the capabilities and the cross-cutting defaults (logging, errors, health).</summary>
+public static class CmsHostExtensions
+{
+    public static WebApplicationBuilder AddCmsHost(this WebApplicationBuilder builder)
+    {
+        builder.AddCmsLogging();
+        builder.Services.AddCmsServices(builder.Configuration);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<CmsExceptionHandler>();
+        builder.Services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<SetupHealthCheck>("setup", tags: ["ready"]);
+        return builder;
+    }
+
+    /// <summary>Everything but the web pipeline; also used by the <c>recipe run</c> command.</summary>
+    public static IServiceCollection AddCmsServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddCmsContent();
+        services.AddCmsData(configuration);
+        var dataOptions = services.BuildDataOptions();
+        services.AddCmsMedia(dataOptions);
+        services.AddCmsRecipes();
+        services.AddCmsSecurity(dataOptions);
+        services.Configure<SetupOptions>(configuration.GetSection("Cms:Setup"));
+        services.AddSingleton<SetupState>();
+        services.AddScoped<SetupService>();
+        return services;
+    }
+
+    /// <summary>Migrates the database and, on first start, runs setup. Done before the server takes requests.</summary>
+    public static async Task InitializeCmsAsync(this WebApplication app)
+    {
+        await app.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<SetupService>().RunIfNeededAsync();
+    }
+
+    public static WebApplication UseCmsHost(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseCmsRequestLogging();
+        app.UseCmsMedia();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains("ready"),
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status200OK,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+            ResponseWriter = HealthResponseWriter.WriteAsync,
+        });
+        return app;
+    }
+
+    private static CmsDataOptions BuildDataOptions(this IServiceCollection services) =>
+        (CmsDataOptions)services.Last(d => d.ServiceType == typeof(CmsDataOptions)).ImplementationInstance!;
+
+    private static void UseCmsRequestLogging(this WebApplication app) =>
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+            options.EnrichDiagnosticContext = (diagnostics, http) =>
+            {
+                diagnostics.Set("UserName", http.User.Identity?.IsAuthenticated == true ? http.User.Identity.Name : "anonymous");
+                diagnostics.Set("TraceId", System.Diagnostics.Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier);
+            };
+        });
+}
