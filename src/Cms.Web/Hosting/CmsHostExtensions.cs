@@ -54,7 +54,7 @@ public static class CmsHostExtensions
         app.UseStatusCodePages();
         app.UseCmsRequestLogging();
         app.UseCmsMedia();
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains("ready"),
