@@ -86,7 +86,7 @@ public static class SecurityServiceCollectionExtensions
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
 
-            // API and protocol endpoints answer 401/403; only pages redirect to the sign-in page.
+            // API endpoints answer 401/403; pages (and /connect/authorize) redirect to the sign-in page.
             var toLogin = options.Events.OnRedirectToLogin;
             var toDenied = options.Events.OnRedirectToAccessDenied;
             options.Events.OnRedirectToLogin = context =>
@@ -146,6 +146,9 @@ public static class SecurityServiceCollectionExtensions
                     .AllowAuthorizationCodeFlow()
                     .AllowRefreshTokenFlow()
                     .RequireProofKeyForCodeExchange();
+
+                // PKCE with S256 only: "plain" would hand the verifier to anyone who sees the authorization request.
+                options.Configure(server => server.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
                 options.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Roles, Scopes.OfflineAccess, CmsScopes.Api);
 
                 // Access tokens are signed JWTs (readable by front ends); codes and refresh tokens stay encrypted.
@@ -182,8 +185,7 @@ public static class SecurityServiceCollectionExtensions
     }
 
     private static bool IsApiRequest(HttpRequest request) =>
-        request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
-        || request.Path.StartsWithSegments("/connect", StringComparison.OrdinalIgnoreCase);
+        request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
 
     private static bool HasBearerToken(HttpRequest request) =>
         request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);

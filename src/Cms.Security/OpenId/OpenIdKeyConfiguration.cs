@@ -54,7 +54,7 @@ public sealed class OpenIdKeyConfiguration(CmsDataOptions data, IOptions<CmsOpen
             }
 
             Directory.CreateDirectory(Path.GetDirectoryName(generatedPath)!);
-            using var rsa = RSA.Create(3072);
+            using var rsa = RSA.Create(2048);
             var request = new CertificateRequest($"CN=Newsroom CMS OpenID {purpose}", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
             request.CertificateExtensions.Add(new X509KeyUsageExtension(usage, critical: true));
             var now = clock.GetUtcNow();
