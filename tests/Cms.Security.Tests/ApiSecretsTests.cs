@@ -50,7 +50,11 @@ public sealed class ApiSecretsTests(SecurityTestFactory host) : IClassFixture<Se
         var user = await host.InScopeAsync(async s => (await s.GetRequiredService<UserManager<CmsUser>>().FindByNameAsync(userName))!);
         var spa = await host.CreateClientAsync(new ClientInput
         {
-            ClientId = TestHost.Unique("spa"), DisplayName = "Spa", Type = ClientType.Public, AllowAuthorizationCodeFlow = true, RedirectUris = ["https://app.example.com/cb"],
+            ClientId = TestHost.Unique("spa"),
+            DisplayName = "Spa",
+            Type = ClientType.Public,
+            AllowAuthorizationCodeFlow = true,
+            RedirectUris = ["https://app.example.com/cb"],
         });
         var tokens = await (await host.SignInAsync(userName)).AuthorizationCodeFlowAsync(spa.ClientId, null, "https://app.example.com/cb", "openid profile email roles cms_api");
         var access = tokens.GetProperty("access_token").GetString()!;

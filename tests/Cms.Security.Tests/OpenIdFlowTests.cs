@@ -242,7 +242,10 @@ public sealed class OpenIdFlowTests(SecurityTestFactory host) : IClassFixture<Se
 
         var revoke = await http.PostAsync("/connect/revoke", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["token"] = token, ["token_type_hint"] = "access_token", ["client_id"] = client.ClientId, ["client_secret"] = client.Secret!,
+            ["token"] = token,
+            ["token_type_hint"] = "access_token",
+            ["client_id"] = client.ClientId,
+            ["client_secret"] = client.Secret!,
         }));
 
         Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);

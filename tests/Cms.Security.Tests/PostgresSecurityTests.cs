@@ -32,7 +32,12 @@ public sealed class PostgresSecurityTests
         // Authorization code with PKCE, then a refresh, as the administrator.
         var spa = await host.CreateClientAsync(new ClientInput
         {
-            ClientId = "pg-spa", DisplayName = "Spa", Type = ClientType.Public, AllowAuthorizationCodeFlow = true, AllowRefreshTokenFlow = true, RedirectUris = ["https://app.example.com/cb"],
+            ClientId = "pg-spa",
+            DisplayName = "Spa",
+            Type = ClientType.Public,
+            AllowAuthorizationCodeFlow = true,
+            AllowRefreshTokenFlow = true,
+            RedirectUris = ["https://app.example.com/cb"],
         });
         var adminBrowser = await host.SignInAsync(CmsWebApplicationFactory.AdminUserName, CmsWebApplicationFactory.AdminPassword);
         var tokens = await adminBrowser.AuthorizationCodeFlowAsync(spa.ClientId, null, "https://app.example.com/cb");

@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Cms.Data.Entities;
 using Cms.Security.Administration;
 using Cms.Security.Identity;
 using Microsoft.AspNetCore.Identity;
-using Cms.Data.Entities;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 using OidcPermissions = OpenIddict.Abstractions.OpenIddictConstants.Permissions;
