@@ -122,6 +122,7 @@ public static class SecurityServiceCollectionExtensions
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();
         services.AddScoped<IAuthorizationHandler, ContentItemAuthorizationHandler>();
+        services.AddScoped<IAuthorizationHandler>(sp => new ApiCredentialsRequirement(sp.GetRequiredService<IHttpContextAccessor>()));
         services.AddScoped<PermissionCatalogue>();
         services.AddScoped<IPermissionService, PermissionService>();
 

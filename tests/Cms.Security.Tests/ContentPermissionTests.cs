@@ -146,6 +146,29 @@ public sealed class ContentPermissionTests(SecurityTestFactory host) : IClassFix
     }
 
     [Fact]
+    public async Task The_api_policy_lets_anonymous_callers_through_but_not_callers_with_an_invalid_bearer_token()
+    {
+        var anonymous = new ClaimsPrincipal(new ClaimsIdentity());
+        var withBadToken = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        withBadToken.Request.Headers.Authorization = "Bearer not-a-valid-token";
+        var withoutToken = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        var policy = CmsAuthorizationExtensions.ApiPolicy(Core.Security.Permissions.ExecuteGraphQL);
+
+        var results = await host.InScopeAsync(async s =>
+        {
+            var authorization = s.GetRequiredService<IAuthorizationService>();
+            return new[]
+            {
+                (await authorization.AuthorizeAsync(anonymous, withoutToken, policy)).Succeeded,
+                (await authorization.AuthorizeAsync(anonymous, withBadToken, policy)).Succeeded,
+                (await authorization.AuthorizeAsync(anonymous, withoutToken, CmsAuthorizationExtensions.ApiPolicy(Core.Security.Permissions.ManageUsers))).Succeeded,
+            };
+        });
+
+        Assert.Equal([true, false, false], results);
+    }
+
+    [Fact]
     public async Task The_catalogue_groups_global_permissions_and_one_group_per_securable_type()
     {
         var groups = await host.InScopeAsync(s => s.GetRequiredService<PermissionCatalogue>().GetGroupsAsync());
