@@ -54,6 +54,9 @@ public static class CmsHostExtensions
         app.UseStatusCodePages();
         app.UseCmsRequestLogging();
         app.UseCmsMedia();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapCmsSecurity();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
