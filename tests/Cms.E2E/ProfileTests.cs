@@ -93,6 +93,10 @@ public sealed class ProfileTests(AdminHostFixture host)
             await BrowserScenario.SignOutAsync(page);
             await BrowserScenario.SignInAsync(page, userName, "Brand-New-Pass-99");
             await Expect(page.GetByTestId("current-user")).ToHaveTextAsync(userName);
+
+            await page.GotoAsync("/admin/logout");
+            await Expect(page.GetByText($"You are signed in as {userName}.")).ToBeVisibleAsync();
+            await scenario.CheckAccessibilityAsync(page, "sign-out confirmation");
         });
     }
 }

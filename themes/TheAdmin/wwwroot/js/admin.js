@@ -25,7 +25,7 @@
     });
 
     // Move focus to the first invalid field after a failed post, so keyboard and screen reader users land on it.
-    const firstInvalid = document.querySelector(".input-validation-error");
+    const firstInvalid = document.querySelector(".input-validation-error, .is-invalid");
     if (firstInvalid) {
         firstInvalid.focus();
     }
