@@ -1,8 +1,8 @@
+using System.Security.Claims;
 using Cms.Data.Entities;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using System.Security.Claims;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
 

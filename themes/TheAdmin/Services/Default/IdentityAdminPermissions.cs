@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Cms.Core.Content;
 using Cms.Core.Metadata;
 using Cms.Core.Security;
 using Cms.Data.Entities;
