@@ -5,6 +5,7 @@ using Cms.Core.Queries;
 using Cms.Core.Settings;
 using Cms.Data;
 using Cms.Media;
+using Cms.Security;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Cms.Recipes.Tests.Support;
 
 /// <summary>
-/// The recipe executor with every built-in step on its own SQLite file and media folder. Each test class
+/// The recipe executor with every step the host has on its own SQLite file and media folder. Each test class
 /// instance (so each test) gets a fresh database; <see cref="RecipeFolder"/> is where recipe files and their
 /// media sources are put.
 /// </summary>
@@ -42,6 +43,8 @@ public abstract class RecipeTestBase : IAsyncLifetime
         services.AddCmsData(dataOptions);
         services.AddCmsMedia(dataOptions);
         services.AddCmsRecipes();
+        // The shipped recipes also create roles and clients: the security steps are part of the executor here too.
+        services.AddCmsSecurity(dataOptions);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         await _services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
     }
