@@ -10,6 +10,7 @@ using Cms.Data;
 using Cms.Data.Stores;
 using Cms.Media;
 using Cms.Recipes;
+using Cms.Security;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -56,6 +57,7 @@ public static class ImportBenchmark
         services.AddCmsData(dataOptions);
         services.AddCmsMedia(dataOptions);
         services.AddCmsRecipes();
+        services.AddCmsSecurity(dataOptions); // the setup recipe's Roles step
         await using var provider = services.BuildServiceProvider();
         try
         {
