@@ -1,9 +1,9 @@
 using Cms.Web.Hosting;
 using Cms.Web.Setup;
 
-if (RecipeCommand.TryParse(args, out var recipeFile, out var hostArgs))
+if (RecipeCommand.TryParse(args, out var recipeCommand))
 {
-    return await RecipeCommand.RunAsync(recipeFile, hostArgs);
+    return await RecipeCommand.RunAsync(recipeCommand);
 }
 
 var builder = WebApplication.CreateBuilder(args);

@@ -22,7 +22,7 @@ public sealed class RecipeCommandTests : IDisposable
                   "ContentType": "Section",
                   "Published": true,
                   "Owner": "[js: parameters('AdminUserId')]",
-                  "TitlePart": { "Title": "Sport" },
+                  "TitlePart": { "Title": "[js: parameters('SectionTitle')]" },
                   "AutoroutePart": { "Path": "sport" },
                   "Section": { "Description": { "Text": "Matches and results." }, "MenuOrder": { "Value": 20 } }
                 }
@@ -51,7 +51,7 @@ public sealed class RecipeCommandTests : IDisposable
     {
         await SetUpSiteAsync();
 
-        var exitCode = await RecipeCommand.RunAsync(await WriteRecipeAsync(GoodRecipe), HostArgs);
+        var exitCode = await RecipeCommand.RunAsync(await CommandAsync(GoodRecipe));
 
         Assert.Equal(0, exitCode);
         using var client = _site.CreateClient();
@@ -69,7 +69,7 @@ public sealed class RecipeCommandTests : IDisposable
         var before = await SetUpSiteAsync();
         var bad = GoodRecipe.Replace("\"Value\": 20", "\"Value\": \"twenty\"", StringComparison.Ordinal);
 
-        var exitCode = await RecipeCommand.RunAsync(await WriteRecipeAsync(bad), HostArgs);
+        var exitCode = await RecipeCommand.RunAsync(await CommandAsync(bad));
 
         Assert.Equal(1, exitCode);
         using var client = _site.CreateClient();
@@ -79,7 +79,7 @@ public sealed class RecipeCommandTests : IDisposable
     [Fact]
     public async Task A_site_that_is_not_set_up_is_refused_with_exit_code_2()
     {
-        var exitCode = await RecipeCommand.RunAsync(await WriteRecipeAsync(GoodRecipe), HostArgs);
+        var exitCode = await RecipeCommand.RunAsync(await CommandAsync(GoodRecipe));
 
         Assert.Equal(2, exitCode);
     }
@@ -87,10 +87,19 @@ public sealed class RecipeCommandTests : IDisposable
     [Fact]
     public void The_command_line_is_recognised()
     {
-        Assert.True(RecipeCommand.TryParse(["recipe", "run", "recipes/x.recipe.json", "--Cms:DataDirectory=data"], out var file, out var hostArgs));
-        Assert.Equal("recipes/x.recipe.json", file);
-        Assert.Equal(["--Cms:DataDirectory=data"], hostArgs);
-        Assert.False(RecipeCommand.TryParse(["--urls", "http://localhost:5080"], out _, out _));
+        Assert.True(RecipeCommand.TryParse(["recipe", "run", "recipes/x.recipe.json", "--Cms:DataDirectory=data", "--param", "Secret=a=b"], out var invocation));
+        Assert.Equal("recipes/x.recipe.json", invocation.File);
+        Assert.Equal(["--Cms:DataDirectory=data"], invocation.HostArgs);
+        Assert.Equal("a=b", invocation.Parameters["Secret"]);
+        Assert.False(RecipeCommand.TryParse(["--urls", "http://localhost:5080"], out _));
+    }
+
+    /// <summary>The command line as an operator types it, with the recipe's parameter given by <c>--param</c>.</summary>
+    private async Task<RecipeInvocation> CommandAsync(string recipe)
+    {
+        var file = await WriteRecipeAsync(recipe);
+        Assert.True(RecipeCommand.TryParse(["recipe", "run", file, .. HostArgs, "--param", "SectionTitle=Sport"], out var invocation));
+        return invocation;
     }
 
     private string[] HostArgs => [$"--Cms:DataDirectory={_site.DataDirectory}"];

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Cms.Core.Settings;
 using Cms.Data;
 using Cms.Data.Entities;
@@ -7,25 +8,44 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Cms.Web.Setup;
 
-/// <summary><c>dotnet run --project src/Cms.Web -- recipe run &lt;file&gt;</c>: applies a recipe to the configured database.</summary>
+/// <summary><c>dotnet run --project src/Cms.Web -- recipe run &lt;file&gt; [--param Name=Value]</c>: applies a recipe to the configured database.</summary>
 public static class RecipeCommand
 {
-    public static bool TryParse(string[] args, out string file, out string[] hostArgs)
+    /// <summary>
+    /// Recognises <c>recipe run &lt;file&gt; [--param Name=Value]...</c>; every other argument goes to the host
+    /// configuration (e.g. <c>--Cms:DataDirectory=...</c>).
+    /// </summary>
+    public static bool TryParse(string[] args, [NotNullWhen(true)] out RecipeInvocation? invocation)
     {
-        if (args.Length >= 3 && args[0] == "recipe" && args[1] == "run")
+        invocation = null;
+        if (args.Length < 3 || args[0] != "recipe" || args[1] != "run")
         {
-            file = args[2];
-            hostArgs = args[3..];
-            return true;
+            return false;
         }
 
-        file = "";
-        hostArgs = args;
-        return false;
+        var parameters = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var hostArgs = new List<string>();
+        for (var i = 3; i < args.Length; i++)
+        {
+            if (args[i] == "--param" && i + 1 < args.Length && args[i + 1].IndexOf('=', StringComparison.Ordinal) > 0)
+            {
+                var pair = args[++i];
+                var equals = pair.IndexOf('=', StringComparison.Ordinal);
+                parameters[pair[..equals]] = pair[(equals + 1)..];
+            }
+            else
+            {
+                hostArgs.Add(args[i]);
+            }
+        }
+
+        invocation = new RecipeInvocation(args[2], parameters, [.. hostArgs]);
+        return true;
     }
 
-    public static async Task<int> RunAsync(string file, string[] hostArgs)
+    public static async Task<int> RunAsync(RecipeInvocation invocation)
     {
+        var (file, extraParameters, hostArgs) = invocation;
         var builder = WebApplication.CreateBuilder(hostArgs);
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
@@ -43,6 +63,11 @@ public static class RecipeCommand
 
         var admin = (await services.GetRequiredService<UserManager<CmsUser>>().GetUsersInRoleAsync(Security.Setup.AdministratorSetup.AdministratorRole)).OrderBy(u => u.CreatedUtc).FirstOrDefault();
         var parameters = new RecipeParameters { ["AdminUserId"] = admin?.Id ?? "", ["AdminUsername"] = admin?.UserName ?? "" };
+        foreach (var (name, value) in extraParameters)
+        {
+            parameters[name] = value;
+        }
+
         try
         {
             var result = await services.GetRequiredService<RecipeExecutor>().ExecuteFileAsync(Path.GetFullPath(file), parameters);
