@@ -1,7 +1,7 @@
 using Cms.Core.Content;
 using Cms.Core.Events;
-using Cms.Core.Storage;
 using Cms.Core.Queries;
+using Cms.Core.Storage;
 using Cms.Data.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
