@@ -36,24 +36,30 @@ public sealed class ContentManager(
         };
 
         await using var transaction = await unitOfWork.BeginAsync(cancellationToken);
-        if (await store.GetAsync(version.ContentItemId, VersionOptions.Latest, cancellationToken) is not null
-            || (await store.GetVersionsAsync(version.ContentItemId, cancellationToken)).Count > 0)
+        if ((await store.GetVersionsAsync(version.ContentItemId, cancellationToken)).Count > 0)
         {
             throw new ContentValidationException("$.ContentItemId", $"an item with id '{version.ContentItemId}' already exists.");
         }
 
         await DemandAsync(ContentAction.Edit, version, cancellationToken);
         var type = await RequireTypeAsync(version.ContentType, cancellationToken);
+        var published = publish || !type.Settings.Draftable;
+        if (published)
+        {
+            // A new item has no earlier published version to retire: it is written published in one go.
+            await DemandAsync(ContentAction.Publish, version, cancellationToken);
+            version.Published = true;
+            version.PublishedUtc = now;
+        }
+
         var index = await NormalizeAsync(version, type, "$", cancellationToken);
         await store.AddAsync(version, index, cancellationToken);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         Raise(ContentEventKind.Created, version);
         logger.LogDebug("Created {ContentType} {ContentItemId} as version {ContentItemVersionId}", version.ContentType, version.ContentItemId, version.ContentItemVersionId);
-
-        if (publish || !type.Settings.Draftable)
+        if (published)
         {
-            await DemandAsync(ContentAction.Publish, version, cancellationToken);
-            await PublishVersionAsync(version, cancellationToken);
+            Raise(ContentEventKind.Published, version);
         }
 
         await transaction.CommitAsync(cancellationToken);
