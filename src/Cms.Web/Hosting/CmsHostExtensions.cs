@@ -1,5 +1,6 @@
 using Cms.Core;
 using Cms.Data;
+using Cms.GraphQL;
 using Cms.Media;
 using Cms.Recipes;
 using Cms.Security;
@@ -34,6 +35,7 @@ public static class CmsHostExtensions
         services.AddCmsMedia(dataOptions);
         services.AddCmsRecipes();
         services.AddCmsSecurity(dataOptions);
+        services.AddCmsGraphQL(configuration);
         services.Configure<SetupOptions>(configuration.GetSection("Cms:Setup"));
         services.AddSingleton<SetupState>();
         services.AddScoped<SetupService>();
@@ -54,6 +56,7 @@ public static class CmsHostExtensions
         app.UseStatusCodePages();
         app.UseCmsRequestLogging();
         app.UseCmsMedia();
+        app.MapCmsGraphQL();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
