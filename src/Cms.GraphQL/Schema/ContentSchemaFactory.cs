@@ -87,7 +87,8 @@ internal sealed class ContentSchemaFactory(ILogger<ContentSchemaFactory> logger)
             Resolver = Resolve.Async(async c => await ContentItemResolver.ResolveAsync(c, knownTypes)),
         });
 
-        var schema = new global::GraphQL.Types.Schema { Query = query, Description = "Newsroom content." };
+        // Names are made here (camelCase fields, AND / OR / NOT kept upper case), so the converter must keep them as they are.
+        var schema = new global::GraphQL.Types.Schema { Query = query, Description = "Newsroom content.", NameConverter = global::GraphQL.Conversion.DefaultNameConverter.Instance };
         foreach (var typeSchema in schemas.Values)
         {
             schema.RegisterType(typeSchema.ObjectType);
