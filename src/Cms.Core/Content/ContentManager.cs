@@ -52,6 +52,7 @@ public sealed class ContentManager(
 
         if (publish || !type.Settings.Draftable)
         {
+            await DemandAsync(ContentAction.Publish, version, cancellationToken);
             await PublishVersionAsync(version, cancellationToken);
         }
 
@@ -167,6 +168,7 @@ public sealed class ContentManager(
             Raise(ContentEventKind.Created, version);
             if (item.Published)
             {
+                await DemandAsync(ContentAction.Publish, version, cancellationToken);
                 await PublishVersionAsync(version, cancellationToken, item.PublishedUtc);
             }
 
@@ -250,6 +252,7 @@ public sealed class ContentManager(
         Raise(ContentEventKind.Saved, draft);
         if (!type.Settings.Draftable && !draft.Published)
         {
+            await DemandAsync(ContentAction.Publish, draft, cancellationToken);
             await PublishVersionAsync(draft, cancellationToken);
         }
 

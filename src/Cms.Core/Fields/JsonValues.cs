@@ -17,9 +17,10 @@ internal static class JsonValues
             return true;
         }
 
-        if (node is JsonValue v && v.GetValueKind() == JsonValueKind.String)
+        // TryGetValue, not GetValue: a value built in code (a DateTime, a Guid) also reports the String kind.
+        if (node is JsonValue v && v.TryGetValue<string>(out var text))
         {
-            value = v.GetValue<string>();
+            value = text;
             return true;
         }
 
@@ -41,9 +42,9 @@ internal static class JsonValues
 
         foreach (var element in array)
         {
-            if (element is JsonValue v && v.GetValueKind() == JsonValueKind.String)
+            if (element is JsonValue v && v.TryGetValue<string>(out var text))
             {
-                values.Add(v.GetValue<string>());
+                values.Add(text);
             }
             else
             {
@@ -62,10 +63,23 @@ internal static class JsonValues
             return true;
         }
 
-        if (node is JsonValue v && v.GetValueKind() == JsonValueKind.String
-            && DateTime.TryParse(v.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var date))
+        if (node is JsonValue v && v.TryGetValue<string>(out var text)
+            && DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var date))
         {
             value = DateTime.SpecifyKind(date, DateTimeKind.Utc);
+            return true;
+        }
+
+        // A date set from code rather than parsed from JSON text.
+        if (node is JsonValue d && d.TryGetValue<DateTimeOffset>(out var offset))
+        {
+            value = offset.UtcDateTime;
+            return true;
+        }
+
+        if (node is JsonValue t && t.TryGetValue<DateTime>(out var dateTime))
+        {
+            value = dateTime.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(dateTime, DateTimeKind.Utc) : dateTime.ToUniversalTime();
             return true;
         }
 

@@ -34,11 +34,17 @@ internal sealed class ContentQueryTranslator(CmsDbContext db)
             source = source.Where(r => r.ContentType == type);
         }
 
+        // Flags are compared with parameters ("Published" = @yes), not used bare ("Published"): SQLite can only use
+        // an index column for an equality term, and a bare column is not one. With the equality, the index on
+        // (ContentType, Published, PublishedUtc) both finds the rows and gives their order, so "the newest 20"
+        // stops after 20 matches instead of sorting every version of the type.
+        var yes = true;
+        var no = false;
         source = query.Status switch
         {
-            ContentStatus.Published => source.Where(r => r.Published),
-            ContentStatus.Draft => source.Where(r => r.Latest && !r.Published),
-            ContentStatus.Latest => source.Where(r => r.Latest),
+            ContentStatus.Published => source.Where(r => r.Published == yes),
+            ContentStatus.Draft => source.Where(r => r.Latest == yes && r.Published == no),
+            ContentStatus.Latest => source.Where(r => r.Latest == yes),
             _ => source,
         };
 

@@ -1,3 +1,4 @@
+using Cms.Admin;
 using Cms.Core;
 using Cms.Data;
 using Cms.GraphQL;
@@ -18,6 +19,10 @@ public static class CmsHostExtensions
     {
         builder.AddCmsLogging();
         builder.Services.AddCmsServices(builder.Configuration);
+        builder.Services.AddCmsAdmin();
+        builder.Services.AddAdminDevWiring();
+        // Serve the admin theme's files (_content/TheAdmin/...) from the build output too, not only in Development.
+        builder.WebHost.UseStaticWebAssets();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<CmsExceptionHandler>();
         builder.Services.AddHealthChecks()
@@ -56,8 +61,13 @@ public static class CmsHostExtensions
         app.UseStatusCodePages();
         app.UseCmsRequestLogging();
         app.UseCmsMedia();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapCmsSecurity();
+        app.MapCmsAdmin();
         app.MapCmsGraphQL();
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains("ready"),

@@ -29,6 +29,7 @@ public static class RecipeCommand
         var builder = WebApplication.CreateBuilder(hostArgs);
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Services.AddCmsServices(builder.Configuration);
         await using var app = builder.Build();
         await app.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync();

@@ -1,0 +1,74 @@
+using Cms.Core.Metadata;
+using Cms.Core.Security;
+
+namespace Cms.Security.Permissions;
+
+/// <summary>
+/// Every permission that exists now: the global ones and, for each securable content type in the current
+/// definitions, its per type ones. Feeds the role editor's matrix and checks recipe and form input.
+/// </summary>
+public sealed class PermissionCatalogue(IContentDefinitionManager definitions)
+{
+    private static readonly Dictionary<string, string> GlobalDescriptions = new(StringComparer.Ordinal)
+    {
+        [Core.Security.Permissions.ManageUsers] = "Create, edit, disable users and assign their roles.",
+        [Core.Security.Permissions.ManageRoles] = "Create, edit and delete roles and their permissions.",
+        [Core.Security.Permissions.ManageOpenIdApplications] = "Manage API clients (OpenID Connect applications) and their secrets.",
+        [Core.Security.Permissions.ManageContentTypes] = "Change content types, parts and fields.",
+        [Core.Security.Permissions.ManageMedia] = "Upload, replace and delete media files.",
+        [Core.Security.Permissions.ViewAuditTrail] = "See the audit trail.",
+        [Core.Security.Permissions.ExecuteGraphQL] = "Run GraphQL queries on /api/graphql.",
+        [Core.Security.Permissions.AccessAdminPanel] = "Open the admin.",
+        [Core.Security.Permissions.ManageSettings] = "Change site settings.",
+    };
+
+    public async Task<IReadOnlyList<PermissionGroup>> GetGroupsAsync(CancellationToken cancellationToken = default)
+    {
+        var set = await definitions.GetAsync(cancellationToken);
+        var groups = new List<PermissionGroup>
+        {
+            new(PermissionNames.GlobalGroup, "Global", null,
+                [.. Core.Security.Permissions.Global.Select(p => new PermissionDescriptor(p, GlobalDescriptions.GetValueOrDefault(p, p), []))]),
+        };
+        foreach (var type in set.Types.Values.Where(t => t.Settings.Securable).OrderBy(t => t.DisplayName, StringComparer.OrdinalIgnoreCase))
+        {
+            groups.Add(new PermissionGroup(type.Name, $"{type.DisplayName} content type", type.Name,
+                [.. ContentPermissions.ForType(type.Name).Select(p => new PermissionDescriptor(p, Describe(p, type.DisplayName), PermissionNames.ImpliedBy(p)))]));
+        }
+
+        return groups;
+    }
+
+    /// <summary>Every permission name that exists now.</summary>
+    public async Task<IReadOnlySet<string>> GetNamesAsync(CancellationToken cancellationToken = default)
+    {
+        var set = await definitions.GetAsync(cancellationToken);
+        var names = new HashSet<string>(Core.Security.Permissions.Global, StringComparer.Ordinal);
+        foreach (var type in set.Types.Values.Where(t => t.Settings.Securable))
+        {
+            names.UnionWith(ContentPermissions.ForType(type.Name));
+        }
+
+        return names;
+    }
+
+    private static string Describe(string permission, string typeName)
+    {
+        var action = PermissionNames.TryParseContent(permission, out var parsed, out _) ? parsed : "";
+        return action switch
+        {
+            "Publish" => $"Publish and unpublish any {typeName}.",
+            "PublishOwn" => $"Publish and unpublish their own {typeName} items.",
+            "Edit" => $"Create and edit any {typeName}.",
+            "EditOwn" => $"Create {typeName} items and edit their own.",
+            "Delete" => $"Delete any {typeName}.",
+            "DeleteOwn" => $"Delete their own {typeName} items.",
+            "View" => $"Read any {typeName}.",
+            "ViewOwn" => $"Read their own {typeName} items.",
+            "Preview" => $"Preview drafts of any {typeName}.",
+            "PreviewOwn" => $"Preview drafts of their own {typeName} items.",
+            "ListContent" => $"List {typeName} items in the admin.",
+            _ => permission,
+        };
+    }
+}

@@ -1,0 +1,108 @@
+using System.Security.Claims;
+using Cms.Core.Content;
+using Cms.Core.Security;
+using Cms.Data;
+using Cms.Security.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cms.Security.Permissions;
+
+/// <summary>Resolves permissions from role claims; one database read per set of roles per request.</summary>
+public sealed class PermissionService(CmsDbContext db, PermissionCatalogue catalogue) : IPermissionService
+{
+    private readonly Dictionary<string, HashSet<string>> _byRoles = new(StringComparer.Ordinal);
+
+    public IReadOnlySet<string> GetEffectiveRoles(ClaimsPrincipal user)
+    {
+        if (!user.IsAuthenticated())
+        {
+            return new HashSet<string>(StringComparer.OrdinalIgnoreCase) { CmsRoles.Anonymous };
+        }
+
+        var roles = new HashSet<string>(user.GetRoleNames().Where(r => !CmsRoles.IsImplicit(r)), StringComparer.OrdinalIgnoreCase);
+        if (!user.IsClientApplication())
+        {
+            roles.Add(CmsRoles.Authenticated);
+        }
+
+        return roles;
+    }
+
+    public async Task<bool> HasPermissionAsync(ClaimsPrincipal user, string permission, CancellationToken cancellationToken = default)
+    {
+        var roles = GetEffectiveRoles(user);
+        if (roles.Contains(CmsRoles.Administrator))
+        {
+            return true;
+        }
+
+        return (await GrantedAsync(roles, cancellationToken)).Contains(permission);
+    }
+
+    public async Task<IReadOnlySet<string>> GetPermissionsAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        var roles = GetEffectiveRoles(user);
+        if (roles.Contains(CmsRoles.Administrator))
+        {
+            return await catalogue.GetNamesAsync(cancellationToken);
+        }
+
+        var known = await catalogue.GetNamesAsync(cancellationToken);
+        return (await GrantedAsync(roles, cancellationToken)).Where(known.Contains).ToHashSet(StringComparer.Ordinal);
+    }
+
+    public async Task<bool> IsAllowedAsync(ClaimsPrincipal user, ContentAction action, ContentItem item, CancellationToken cancellationToken = default)
+    {
+        var scope = await GetScopeAsync(user, action, item.ContentType, cancellationToken);
+        return scope switch
+        {
+            AccessScope.All => true,
+            AccessScope.Own => user.GetActorId() is { } id && string.Equals(item.Owner, id, StringComparison.Ordinal),
+            _ => false,
+        };
+    }
+
+    public async Task<AccessScope> GetScopeAsync(ClaimsPrincipal user, ContentAction action, string contentType, CancellationToken cancellationToken = default)
+    {
+        var roles = GetEffectiveRoles(user);
+        if (roles.Contains(CmsRoles.Administrator))
+        {
+            return AccessScope.All;
+        }
+
+        // Per type permissions exist for securable types only; the others are for administrators.
+        if (!(await catalogue.GetNamesAsync(cancellationToken)).Contains(ContentPermissions.Name(action, contentType, own: false)))
+        {
+            return AccessScope.None;
+        }
+
+        var granted = await GrantedAsync(roles, cancellationToken);
+        if (granted.Contains(ContentPermissions.Name(action, contentType, own: false)))
+        {
+            return AccessScope.All;
+        }
+
+        // "Own" needs someone to own things: anonymous callers never match an owner.
+        return user.IsAuthenticated() && granted.Contains(ContentPermissions.Name(action, contentType, own: true)) ? AccessScope.Own : AccessScope.None;
+    }
+
+    private async Task<HashSet<string>> GrantedAsync(IReadOnlySet<string> roles, CancellationToken cancellationToken)
+    {
+        var key = string.Join('\n', roles.Select(r => r.ToUpperInvariant()).Order(StringComparer.Ordinal));
+        if (_byRoles.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var normalized = roles.Select(r => r.ToUpperInvariant()).ToList();
+        var stored = await (
+                from claim in db.RoleClaims.AsNoTracking()
+                join role in db.Roles.AsNoTracking() on claim.RoleId equals role.Id
+                where claim.ClaimType == CmsClaimTypes.Permission && normalized.Contains(role.NormalizedName!)
+                select claim.ClaimValue)
+            .ToListAsync(cancellationToken);
+        var expanded = PermissionNames.Expand(stored.OfType<string>());
+        _byRoles[key] = expanded;
+        return expanded;
+    }
+}

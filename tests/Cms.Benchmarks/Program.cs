@@ -1,0 +1,15 @@
+using Cms.Benchmarks;
+
+// Benchmarks run on demand, never in CI: dotnet run -c Release --project tests/Cms.Benchmarks -- <name> [options]
+return args.FirstOrDefault() switch
+{
+    "import" => await ImportBenchmark.RunAsync(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("Usage: dotnet run -c Release --project tests/Cms.Benchmarks -- <benchmark> [options]");
+    Console.Error.WriteLine("  import   " + ImportBenchmark.Options);
+    return 2;
+}

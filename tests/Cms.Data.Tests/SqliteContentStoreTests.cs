@@ -1,0 +1,60 @@
+using Cms.Core.Fields;
+using Cms.Core.Queries;
+using Cms.Data.Stores;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cms.Data.Tests;
+
+/// <summary>The store tests on a SQLite file in a temporary folder.</summary>
+public sealed class SqliteContentStoreTests : ContentStoreTests
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "cms-data-tests", Guid.NewGuid().ToString("N"));
+
+    protected override Task<CmsDataOptions> CreateDatabaseAsync() =>
+        Task.FromResult(new CmsDataOptions { DataDirectory = _directory, Provider = DatabaseProvider.Sqlite });
+
+    [Fact]
+    public async Task The_newest_published_articles_of_a_section_are_read_in_index_order_without_sorting()
+    {
+        var query = new ContentQuery
+        {
+            ContentType = "Article",
+            Where = new FieldFilter(FieldIndexKind.ContentPicker, "Article", "Section", FilterOperator.Equal, "sec-energy"),
+            OrderBy = [ContentSort.By(ContentColumn.PublishedUtc, descending: true)],
+            Take = 20,
+        };
+
+        var plan = await InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<CmsDbContext>();
+            var translator = new ContentQueryTranslator(db);
+            await using var command = translator.Order(translator.Filter(query), query.OrderBy).Take(query.Take).CreateDbCommand();
+            command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
+            await db.Database.OpenConnectionAsync();
+            await using var reader = await command.ExecuteReaderAsync();
+            var lines = new List<string>();
+            while (await reader.ReadAsync())
+            {
+                lines.Add(reader.GetString(3));
+            }
+
+            return string.Join("\n", lines);
+        });
+
+        Assert.Contains("USING INDEX IX_ContentItems_ContentType_Published_PublishedUtc (ContentType=? AND Published=?)", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal);
+    }
+
+    protected override Task DropDatabaseAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,112 @@
+using Cms.Core.Content;
+using Cms.Testing;
+using Cms.Web.Setup;
+using Cms.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cms.Web.Tests;
+
+/// <summary><c>dotnet run --project src/Cms.Web -- recipe run &lt;file&gt;</c> against a data directory set up by a first start.</summary>
+[Collection(nameof(SerialCollection))]
+public sealed class RecipeCommandTests : IDisposable
+{
+    private const string GoodRecipe = """
+        {
+          "name": "Extra section",
+          "steps": [
+            {
+              "name": "Content",
+              "Data": [
+                {
+                  "ContentItemId": "sec-sport",
+                  "ContentType": "Section",
+                  "Published": true,
+                  "Owner": "[js: parameters('AdminUserId')]",
+                  "TitlePart": { "Title": "Sport" },
+                  "AutoroutePart": { "Path": "sport" },
+                  "Section": { "Description": { "Text": "Matches and results." }, "MenuOrder": { "Value": 20 } }
+                }
+              ]
+            }
+          ]
+        }
+        """;
+
+    private readonly CmsWebApplicationFactory _site = new();
+    private readonly string _recipes = Path.Combine(Path.GetTempPath(), "cms-recipe-command", Guid.NewGuid().ToString("N"));
+
+    public RecipeCommandTests()
+    {
+        Directory.CreateDirectory(_recipes);
+    }
+
+    public void Dispose()
+    {
+        _site.Dispose();
+        Directory.Delete(_recipes, recursive: true);
+    }
+
+    [Fact]
+    public async Task A_good_recipe_is_applied_and_the_command_exits_with_0()
+    {
+        await SetUpSiteAsync();
+
+        var exitCode = await RecipeCommand.RunAsync(await WriteRecipeAsync(GoodRecipe), HostArgs);
+
+        Assert.Equal(0, exitCode);
+        using var client = _site.CreateClient();
+        await using var scope = _site.Services.CreateAsyncScope();
+        var manager = scope.ServiceProvider.GetRequiredService<IContentManager>();
+        var sport = await manager.GetAsync("sec-sport", VersionOptions.Published);
+        Assert.Equal("Sport", sport!.DisplayText);
+        Assert.False(string.IsNullOrEmpty(sport.Owner));
+        Assert.Equal(17, await Newsroom.CountAsync(_site.Services, "Section"));
+    }
+
+    [Fact]
+    public async Task A_bad_recipe_changes_nothing_and_the_command_exits_with_1()
+    {
+        var before = await SetUpSiteAsync();
+        var bad = GoodRecipe.Replace("\"Value\": 20", "\"Value\": \"twenty\"", StringComparison.Ordinal);
+
+        var exitCode = await RecipeCommand.RunAsync(await WriteRecipeAsync(bad), HostArgs);
+
+        Assert.Equal(1, exitCode);
+        using var client = _site.CreateClient();
+        Assert.Equal(before, await DataSnapshot.TakeAsync(_site.Services));
+    }
+
+    [Fact]
+    public async Task A_site_that_is_not_set_up_is_refused_with_exit_code_2()
+    {
+        var exitCode = await RecipeCommand.RunAsync(await WriteRecipeAsync(GoodRecipe), HostArgs);
+
+        Assert.Equal(2, exitCode);
+    }
+
+    [Fact]
+    public void The_command_line_is_recognised()
+    {
+        Assert.True(RecipeCommand.TryParse(["recipe", "run", "recipes/x.recipe.json", "--Cms:DataDirectory=data"], out var file, out var hostArgs));
+        Assert.Equal("recipes/x.recipe.json", file);
+        Assert.Equal(["--Cms:DataDirectory=data"], hostArgs);
+        Assert.False(RecipeCommand.TryParse(["--urls", "http://localhost:5080"], out _, out _));
+    }
+
+    private string[] HostArgs => [$"--Cms:DataDirectory={_site.DataDirectory}"];
+
+    /// <summary>Starts the site once on its data directory (running setup) and stops it again.</summary>
+    private async Task<DataSnapshot> SetUpSiteAsync()
+    {
+        using var first = new CmsWebApplicationFactory().WithSetting("Cms:DataDirectory", _site.DataDirectory);
+        using var client = first.CreateClient();
+        return await DataSnapshot.TakeAsync(first.Services);
+    }
+
+    private async Task<string> WriteRecipeAsync(string json)
+    {
+        var file = Path.Combine(_recipes, $"{Guid.NewGuid():N}.recipe.json");
+        await File.WriteAllTextAsync(file, json);
+        return file;
+    }
+}

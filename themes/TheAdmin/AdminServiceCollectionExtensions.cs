@@ -1,0 +1,49 @@
+using Cms.Admin.Navigation;
+using Cms.Admin.Services;
+using Cms.Admin.Services.Default;
+using Cms.Core.Security;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Cms.Admin;
+
+public static class AdminServiceCollectionExtensions
+{
+    /// <summary>
+    /// The admin UI: Razor Pages under <c>/admin</c>, its navigation and the services its pages use. The
+    /// services are registered with TryAdd, so a capability registered earlier can provide them instead.
+    /// Everything under <c>/admin</c> needs a signed-in user except sign-in, sign-out and access denied;
+    /// each page adds its own permission policy.
+    /// </summary>
+    public static IServiceCollection AddCmsAdmin(this IServiceCollection services)
+    {
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizeFolder("/Admin");
+            options.Conventions.AllowAnonymousToPage("/Admin/Login");
+            options.Conventions.AllowAnonymousToPage("/Admin/Logout");
+            options.Conventions.AllowAnonymousToPage("/Admin/AccessDenied");
+        });
+
+        services.TryAddScoped<IAdminPermissions, IdentityAdminPermissions>();
+        services.TryAddScoped<IAdminUsers, IdentityAdminUsers>();
+        services.TryAddScoped<IAdminRoles, IdentityAdminRoles>();
+        services.TryAddScoped<IAdminClients, OpenIddictAdminClients>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<AdminNavigation>();
+
+        services.AddAdminMenuItem(new AdminMenuItem(null, "Dashboard", AdminUrls.Dashboard, "bi-speedometer2", Permissions.AccessAdminPanel, 0,
+            "What you can do in the admin."));
+        services.AddAdminMenuItem(new AdminMenuItem("Security", "Users", AdminUrls.Users, "bi-people", Permissions.ManageUsers, 10,
+            "Create accounts, assign roles, disable people who left, reset passwords."));
+        services.AddAdminMenuItem(new AdminMenuItem("Security", "Roles", AdminUrls.Roles, "bi-shield-lock", Permissions.ManageRoles, 20,
+            "Decide which permissions each role grants, per content type."));
+        services.AddAdminMenuItem(new AdminMenuItem("Security", "API clients", AdminUrls.Clients, "bi-key", Permissions.ManageOpenIdApplications, 30,
+            "Register front ends and build pipelines that call the API."));
+        return services;
+    }
+
+    /// <summary>Adds an entry to the admin navigation; it shows only to users who hold its permission.</summary>
+    public static IServiceCollection AddAdminMenuItem(this IServiceCollection services, AdminMenuItem item) =>
+        services.AddSingleton(item);
+}

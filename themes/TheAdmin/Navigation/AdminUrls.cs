@@ -1,0 +1,14 @@
+namespace Cms.Admin.Navigation;
+
+/// <summary>The admin's fixed addresses (the cookie options of the security capability point at the first three).</summary>
+public static class AdminUrls
+{
+    public const string Login = "/admin/login";
+    public const string Logout = "/admin/logout";
+    public const string AccessDenied = "/admin/access-denied";
+    public const string Dashboard = "/admin";
+    public const string Profile = "/admin/profile";
+    public const string Users = "/admin/users";
+    public const string Roles = "/admin/roles";
+    public const string Clients = "/admin/clients";
+}
