@@ -1,6 +1,7 @@
 using Cms.Admin;
 using Cms.Core;
 using Cms.Data;
+using Cms.GraphQL;
 using Cms.Media;
 using Cms.Recipes;
 using Cms.Security;
@@ -39,6 +40,7 @@ public static class CmsHostExtensions
         services.AddCmsMedia(dataOptions);
         services.AddCmsRecipes();
         services.AddCmsSecurity(dataOptions);
+        services.AddCmsGraphQL(configuration);
         services.Configure<SetupOptions>(configuration.GetSection("Cms:Setup"));
         services.AddSingleton<SetupState>();
         services.AddScoped<SetupService>();
@@ -64,6 +66,7 @@ public static class CmsHostExtensions
         app.UseAuthorization();
         app.MapCmsSecurity();
         app.MapCmsAdmin();
+        app.MapCmsGraphQL();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {

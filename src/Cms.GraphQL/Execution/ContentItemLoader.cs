@@ -1,0 +1,127 @@
+using Cms.Core.Content;
+using Cms.Core.Fields;
+using Cms.Core.Queries;
+using Cms.Core.Storage;
+using Cms.GraphQL.Schema;
+
+namespace Cms.GraphQL.Execution;
+
+/// <summary>
+/// Loads referenced items in batches: every picker of a request waiting at the same time costs one SQL query
+/// (two inside a preview query, when some latest versions may not be previewed and fall back to published ones).
+/// Only items the caller may see come back; the others are simply missing.
+/// </summary>
+internal sealed class ContentItemLoader
+{
+    private readonly IContentStore _store;
+    private readonly IContentAccess _access;
+    private readonly Dictionary<(string Type, string Part, string Field), BatchLoader<(string GroupId, int Take), IReadOnlyList<ContentNode>>> _newest = [];
+
+    public ContentItemLoader(IContentStore store, IContentAccess access)
+    {
+        _store = store;
+        _access = access;
+        Published = new BatchLoader<string, ContentNode>(LoadPublishedAsync, StringComparer.Ordinal);
+        Latest = new BatchLoader<string, ContentNode>(LoadLatestAsync, StringComparer.Ordinal);
+    }
+
+    /// <summary>Published versions the caller may view.</summary>
+    public BatchLoader<string, ContentNode> Published { get; }
+
+    /// <summary>Latest versions the caller may preview, else the published version they may view.</summary>
+    public BatchLoader<string, ContentNode> Latest { get; }
+
+    public BatchLoader<string, ContentNode> For(bool preview) => preview ? Latest : Published;
+
+    /// <summary>The newest published items of a type that reference a group item (e.g. articles of a section), one query per group.</summary>
+    public BatchLoader<(string GroupId, int Take), IReadOnlyList<ContentNode>> Newest(string contentType, string partKey, string fieldKey)
+    {
+        var key = (contentType, partKey, fieldKey);
+        if (!_newest.TryGetValue(key, out var loader))
+        {
+            loader = new BatchLoader<(string GroupId, int Take), IReadOnlyList<ContentNode>>(
+                (groups, cancellationToken) => LoadNewestAsync(contentType, partKey, fieldKey, groups, cancellationToken),
+                EqualityComparer<(string, int)>.Default);
+            _newest[key] = loader;
+        }
+
+        return loader;
+    }
+
+    private async Task<IReadOnlyDictionary<string, ContentNode>> LoadPublishedAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        var items = await _store.GetManyAsync(ids, VersionOptions.Published, cancellationToken);
+        var result = new Dictionary<string, ContentNode>(StringComparer.Ordinal);
+        foreach (var (id, item) in items)
+        {
+            if (await _access.IsAllowedAsync(ContentAction.View, item, cancellationToken))
+            {
+                result[id] = new ContentNode(item, Preview: false);
+            }
+        }
+
+        return result;
+    }
+
+    private async Task<IReadOnlyDictionary<string, ContentNode>> LoadLatestAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        var items = await _store.GetManyAsync(ids, VersionOptions.Latest, cancellationToken);
+        var result = new Dictionary<string, ContentNode>(StringComparer.Ordinal);
+        var fallback = new List<string>();
+        foreach (var id in ids)
+        {
+            if (!items.TryGetValue(id, out var item))
+            {
+                continue;
+            }
+
+            if (await _access.IsAllowedAsync(ContentAction.Preview, item, cancellationToken))
+            {
+                result[id] = new ContentNode(item, Preview: true);
+            }
+            else
+            {
+                fallback.Add(id);
+            }
+        }
+
+        if (fallback.Count > 0)
+        {
+            foreach (var (id, node) in await LoadPublishedAsync(fallback, cancellationToken))
+            {
+                result[id] = node;
+            }
+        }
+
+        return result;
+    }
+
+    private async Task<IReadOnlyDictionary<(string GroupId, int Take), IReadOnlyList<ContentNode>>> LoadNewestAsync(
+        string contentType, string partKey, string fieldKey, IReadOnlyList<(string GroupId, int Take)> groups, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<(string, int), IReadOnlyList<ContentNode>>();
+        foreach (var group in groups)
+        {
+            var page = await _store.QueryAsync(new ContentQuery
+            {
+                ContentType = contentType,
+                Status = ContentStatus.Published,
+                Where = new FieldFilter(FieldIndexKind.ContentPicker, partKey, fieldKey, FilterOperator.Equal, group.GroupId),
+                OrderBy = [ContentSort.By(ContentColumn.PublishedUtc, descending: true)],
+                Take = group.Take,
+            }, cancellationToken);
+            var visible = new List<ContentNode>();
+            foreach (var item in page.Items)
+            {
+                if (await _access.IsAllowedAsync(ContentAction.View, item, cancellationToken))
+                {
+                    visible.Add(new ContentNode(item, Preview: false));
+                }
+            }
+
+            result[group] = visible;
+        }
+
+        return result;
+    }
+}

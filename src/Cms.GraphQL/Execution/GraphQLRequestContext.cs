@@ -1,0 +1,43 @@
+using Cms.Core.Content;
+using Cms.Core.Storage;
+using Cms.GraphQL.Schema;
+using GraphQL;
+
+namespace Cms.GraphQL.Execution;
+
+/// <summary>
+/// What the resolvers of one request share: the caller's access, the store, the data loaders, and whether the
+/// request read anything but published content (then its response is never cached).
+/// </summary>
+internal sealed class GraphQLRequestContext : Dictionary<string, object?>
+{
+    public GraphQLRequestContext(IContentAccess access, IContentManager content, IContentStore store, CmsGraphQLOptions options, string mediaBaseUrl)
+    {
+        Access = access;
+        Content = content;
+        Options = options;
+        MediaBaseUrl = mediaBaseUrl;
+        Loader = new ContentItemLoader(store, access);
+    }
+
+    public IContentAccess Access { get; }
+
+    public IContentManager Content { get; }
+
+    public CmsGraphQLOptions Options { get; }
+
+    /// <summary>Scheme, host and media path, e.g. <c>https://news.example.com/media</c>.</summary>
+    public string MediaBaseUrl { get; }
+
+    public ContentItemLoader Loader { get; }
+
+    /// <summary>Set when any field read drafts or latest versions.</summary>
+    public bool UsedPreview { get; set; }
+
+    public static GraphQLRequestContext From(IResolveFieldContext context) =>
+        context.UserContext as GraphQLRequestContext
+        ?? throw new InvalidOperationException("The GraphQL request context is missing.");
+
+    public async Task<bool> CanSeeAsync(ContentNode node, CancellationToken cancellationToken) =>
+        await Access.IsAllowedAsync(node.Preview ? ContentAction.Preview : ContentAction.View, node.Item, cancellationToken);
+}

@@ -1,0 +1,36 @@
+using System.Text.Json.Nodes;
+
+namespace Cms.GraphQL.Schema;
+
+/// <summary>Reads a stored MediaField (parallel arrays Paths, MediaTexts, Anchors, Captions, Credits).</summary>
+internal static class MediaValues
+{
+    public static string Url(string mediaBaseUrl, string path) =>
+        mediaBaseUrl + "/" + string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
+
+    public static IReadOnlyList<MediaAnchor?> Anchors(JsonObject value, int count)
+    {
+        var anchors = value["Anchors"] as JsonArray;
+        var result = new List<MediaAnchor?>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var anchor = anchors is not null && i < anchors.Count ? anchors[i] : null;
+            result.Add(JsonRead.Double(anchor?["X"]) is { } x && JsonRead.Double(anchor?["Y"]) is { } y ? new MediaAnchor(x, y) : null);
+        }
+
+        return result;
+    }
+
+    public static IReadOnlyList<MediaFile> Files(JsonObject value, string mediaBaseUrl)
+    {
+        var paths = JsonRead.Strings(value["Paths"]);
+        var anchors = Anchors(value, paths.Count);
+        return paths.Select((path, i) => new MediaFile(
+            path,
+            Url(mediaBaseUrl, path),
+            JsonRead.StringAt(value["MediaTexts"], i),
+            anchors[i],
+            JsonRead.StringAt(value["Captions"], i),
+            JsonRead.StringAt(value["Credits"], i))).ToList();
+    }
+}

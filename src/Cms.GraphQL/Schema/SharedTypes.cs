@@ -1,0 +1,165 @@
+using Cms.Core.Content;
+using Cms.Core.Queries;
+using Cms.GraphQL.Execution;
+using GraphQL.Types;
+
+namespace Cms.GraphQL.Schema;
+
+/// <summary>The types every generated schema has: the item interface, built-in parts, field value types, enums.</summary>
+internal sealed class SharedTypes
+{
+    /// <summary>The common item fields (Orchard Core's ContentItem interface).</summary>
+    public static readonly IReadOnlyList<(string Name, Type Type, string Description, Func<ContentItem, object?> Read)> CommonFields =
+    [
+        ("contentItemId", typeof(NonNullGraphType<IdGraphType>), "The item's id, the same for all its versions.", i => i.ContentItemId),
+        ("contentItemVersionId", typeof(NonNullGraphType<IdGraphType>), "This version's id.", i => i.ContentItemVersionId),
+        ("contentType", typeof(NonNullGraphType<StringGraphType>), "The content type's technical name.", i => i.ContentType),
+        ("displayText", typeof(StringGraphType), "The title shown in lists.", i => i.DisplayText),
+        ("published", typeof(NonNullGraphType<BooleanGraphType>), "Whether this version is the published one.", i => i.Published),
+        ("latest", typeof(NonNullGraphType<BooleanGraphType>), "Whether this version is the latest one.", i => i.Latest),
+        ("createdUtc", typeof(DateTimeGraphType), "When the item was created.", i => i.CreatedUtc),
+        ("modifiedUtc", typeof(DateTimeGraphType), "When this version was last saved.", i => i.ModifiedUtc),
+        ("publishedUtc", typeof(DateTimeGraphType), "When this version was published.", i => i.PublishedUtc),
+        ("owner", typeof(StringGraphType), "The user id of the item's creator.", i => i.Owner),
+        ("author", typeof(StringGraphType), "The user name of whoever saved this version.", i => i.Author),
+    ];
+
+    public SharedTypes()
+    {
+        Status = new EnumerationGraphType { Name = "Status", Description = "Which versions a list reads." };
+        Status.Add("PUBLISHED", ContentStatus.Published, "The published version of each item (the default).");
+        Status.Add("DRAFT", ContentStatus.Draft, "The latest version where it is not published. Needs the preview permission.");
+        Status.Add("LATEST", ContentStatus.Latest, "The latest version of each item, published or not. Needs the preview permission.");
+        Status.Add("ALL", ContentStatus.All, "Every version of every item. Needs the preview permission.");
+
+        Direction = new EnumerationGraphType { Name = "OrderByDirection" };
+        Direction.Add("ASC", SortDirection.Ascending, "Smallest first.");
+        Direction.Add("DESC", SortDirection.Descending, "Largest first.");
+
+        ContentItem = new InterfaceGraphType { Name = "ContentItem", Description = "Any content item; use fragments (... on Author) for a type's own fields." };
+        foreach (var (name, type, description, read) in CommonFields)
+        {
+            ContentItem.AddField(new FieldType { Name = name, Type = type, Description = description });
+        }
+
+        TitlePart = PartType("TitlePart", "The item's title.", ("title", typeof(StringGraphType), p => JsonRead.String(p.Part?["Title"])));
+        AutoroutePart = PartType("AutoroutePart", "The item's URL path.", ("path", typeof(StringGraphType), p => JsonRead.String(p.Part?["Path"])));
+        HtmlBodyPart = PartType("HtmlBodyPart", "The item's body, sanitized HTML.", ("html", typeof(StringGraphType), p => JsonRead.String(p.Part?["Html"])));
+        PublishLaterPart = PartType("PublishLaterPart", "Scheduled publishing.", ("scheduledPublishUtc", typeof(DateTimeGraphType), p => JsonRead.Date(p.Part?["ScheduledPublishUtc"])));
+
+        HtmlField = new ObjectGraphType { Name = "HtmlField", Description = "Sanitized HTML." };
+        HtmlField.AddField(new FieldType { Name = "html", Type = typeof(StringGraphType), Resolver = Resolve.Field(f => JsonRead.String(f.Value["Html"])) });
+
+        LinkField = new ObjectGraphType { Name = "LinkField", Description = "A link with its text." };
+        LinkField.AddField(new FieldType { Name = "url", Type = typeof(StringGraphType), Resolver = Resolve.Field(f => JsonRead.String(f.Value["Url"])) });
+        LinkField.AddField(new FieldType { Name = "text", Type = typeof(StringGraphType), Resolver = Resolve.Field(f => JsonRead.String(f.Value["Text"])) });
+
+        MediaAnchor = new ObjectGraphType { Name = "MediaAnchor", Description = "A focal point: X from the left, Y from the top, each 0 to 1." };
+        MediaAnchor.AddField(new FieldType { Name = "x", Type = typeof(NonNullGraphType<FloatGraphType>), Resolver = Resolve.Sync(c => ((MediaAnchor)c.Source!).X) });
+        MediaAnchor.AddField(new FieldType { Name = "y", Type = typeof(NonNullGraphType<FloatGraphType>), Resolver = Resolve.Sync(c => ((MediaAnchor)c.Source!).Y) });
+
+        MediaFile = new ObjectGraphType { Name = "MediaFile", Description = "One file of a media field." };
+        MediaFile.AddField(new FieldType { Name = "path", Type = typeof(NonNullGraphType<StringGraphType>), Description = "Path in the media library.", Resolver = Resolve.Sync(c => ((MediaFile)c.Source!).Path) });
+        MediaFile.AddField(new FieldType { Name = "fileName", Type = typeof(NonNullGraphType<StringGraphType>), Resolver = Resolve.Sync(c => ((MediaFile)c.Source!).FileName) });
+        MediaFile.AddField(new FieldType { Name = "url", Type = typeof(NonNullGraphType<StringGraphType>), Description = "Absolute public URL.", Resolver = Resolve.Sync(c => ((MediaFile)c.Source!).Url) });
+        MediaFile.AddField(new FieldType { Name = "mediaText", Type = typeof(StringGraphType), Description = "Alternative text.", Resolver = Resolve.Sync(c => ((MediaFile)c.Source!).MediaText) });
+        MediaFile.AddField(new FieldType { Name = "anchor", ResolvedType = MediaAnchor, Description = "Focal point, if set.", Resolver = Resolve.Sync(c => ((MediaFile)c.Source!).Anchor) });
+        MediaFile.AddField(new FieldType { Name = "caption", Type = typeof(StringGraphType), Resolver = Resolve.Sync(c => ((MediaFile)c.Source!).Caption) });
+        MediaFile.AddField(new FieldType { Name = "credit", Type = typeof(StringGraphType), Resolver = Resolve.Sync(c => ((MediaFile)c.Source!).Credit) });
+
+        MediaField = new ObjectGraphType { Name = "MediaField", Description = "Images or files from the media library, as parallel lists or as files." };
+        MediaField.AddField(new FieldType { Name = "paths", Type = typeof(NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>), Resolver = Resolve.Field(f => JsonRead.Strings(f.Value["Paths"])) });
+        MediaField.AddField(new FieldType
+        {
+            Name = "urls",
+            Type = typeof(NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>),
+            Description = "Absolute public URLs, in the order of paths.",
+            Resolver = Resolve.Sync(c =>
+            {
+                var field = (FieldSource)c.Source!;
+                var baseUrl = GraphQLRequestContext.From(c).MediaBaseUrl;
+                return JsonRead.Strings(field.Value["Paths"]).Select(p => MediaValues.Url(baseUrl, p)).ToList();
+            }),
+        });
+        MediaField.AddField(new FieldType { Name = "mediaTexts", Type = typeof(NonNullGraphType<ListGraphType<StringGraphType>>), Description = "Alternative texts, in the order of paths.", Resolver = Resolve.Field(f => Parallel(f, "MediaTexts")) });
+        MediaField.AddField(new FieldType { Name = "anchors", ResolvedType = new NonNullGraphType(new ListGraphType(MediaAnchor)), Description = "Focal points, in the order of paths.", Resolver = Resolve.Field(f => MediaValues.Anchors(f.Value, JsonRead.Strings(f.Value["Paths"]).Count)) });
+        MediaField.AddField(new FieldType { Name = "captions", Type = typeof(NonNullGraphType<ListGraphType<StringGraphType>>), Resolver = Resolve.Field(f => Parallel(f, "Captions")) });
+        MediaField.AddField(new FieldType { Name = "credits", Type = typeof(NonNullGraphType<ListGraphType<StringGraphType>>), Resolver = Resolve.Field(f => Parallel(f, "Credits")) });
+        MediaField.AddField(new FieldType
+        {
+            Name = "files",
+            ResolvedType = new NonNullGraphType(new ListGraphType(new NonNullGraphType(MediaFile))),
+            Resolver = Resolve.Sync(c => MediaValues.Files(((FieldSource)c.Source!).Value, GraphQLRequestContext.From(c).MediaBaseUrl)),
+        });
+
+        PickerWhere = new InputObjectGraphType { Name = "ContentPickerFieldWhereInput", Description = "Conditions on the items a picker references." };
+        PickerWhere.AddField(new FieldType { Name = "contentItemId", Type = typeof(IdGraphType), Description = "References this item." });
+        PickerWhere.AddField(new FieldType { Name = "contentItemId_not", Type = typeof(IdGraphType), Description = "Does not reference this item." });
+        PickerWhere.AddField(new FieldType { Name = "contentItemId_in", Type = typeof(ListGraphType<NonNullGraphType<IdGraphType>>), Description = "References any of these items." });
+        PickerWhere.AddField(new FieldType { Name = "contentItemId_not_in", Type = typeof(ListGraphType<NonNullGraphType<IdGraphType>>), Description = "References none of these items." });
+        PickerWhere.AddField(new FieldType { Name = "contentItemId_all", Type = typeof(ListGraphType<NonNullGraphType<IdGraphType>>), Description = "References all of these items." });
+    }
+
+    public EnumerationGraphType Status { get; }
+    public EnumerationGraphType Direction { get; }
+    public InterfaceGraphType ContentItem { get; }
+    public ObjectGraphType TitlePart { get; }
+    public ObjectGraphType AutoroutePart { get; }
+    public ObjectGraphType HtmlBodyPart { get; }
+    public ObjectGraphType PublishLaterPart { get; }
+    public ObjectGraphType HtmlField { get; }
+    public ObjectGraphType LinkField { get; }
+    public ObjectGraphType MediaAnchor { get; }
+    public ObjectGraphType MediaFile { get; }
+    public ObjectGraphType MediaField { get; }
+    public InputObjectGraphType PickerWhere { get; }
+
+    /// <summary>The object type of a built-in part, or null for a part with fields.</summary>
+    public ObjectGraphType? BuiltInPart(string partName) => partName switch
+    {
+        BuiltInParts.TitlePart => TitlePart,
+        BuiltInParts.AutoroutePart => AutoroutePart,
+        BuiltInParts.HtmlBodyPart => HtmlBodyPart,
+        BuiltInParts.PublishLaterPart => PublishLaterPart,
+        _ => null,
+    };
+
+    /// <summary>The ContentPickerField type: ids, and the items the caller may see.</summary>
+    public static ObjectGraphType PickerType(IGraphType contentItem, IReadOnlySet<string> knownTypes)
+    {
+        var picker = new ObjectGraphType { Name = "ContentPickerField", Description = "References to other items." };
+        picker.AddField(new FieldType
+        {
+            Name = "contentItemIds",
+            Type = typeof(NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>),
+            Resolver = Resolve.Field(f => JsonRead.Strings(f.Value["ContentItemIds"])),
+        });
+        picker.AddField(new FieldType
+        {
+            Name = "contentItems",
+            Description = "The referenced items the caller may see, in the picked order: published ones, or the latest ones inside a preview query.",
+            ResolvedType = new NonNullGraphType(new ListGraphType(new NonNullGraphType(contentItem))),
+            Resolver = Resolve.Sync(c =>
+            {
+                var field = (FieldSource)c.Source!;
+                var ids = JsonRead.Strings(field.Value["ContentItemIds"]);
+                var loader = GraphQLRequestContext.From(c).Loader.For(field.Node.Preview);
+                return LoaderResult<object?>.Then(loader.LoadMany(ids), nodes => nodes.OfType<ContentNode>().Where(n => knownTypes.Contains(n.Item.ContentType)).ToList());
+            }),
+        });
+        return picker;
+    }
+
+    private static List<string?> Parallel(FieldSource field, string name)
+    {
+        var count = JsonRead.Strings(field.Value["Paths"]).Count;
+        return Enumerable.Range(0, count).Select(i => JsonRead.StringAt(field.Value[name], i)).ToList();
+    }
+
+    private static ObjectGraphType PartType(string name, string description, (string Name, Type Type, Func<PartSource, object?> Read) field)
+    {
+        var type = new ObjectGraphType { Name = name, Description = description };
+        type.AddField(new FieldType { Name = field.Name, Type = field.Type, Resolver = Resolve.Part(field.Read) });
+        return type;
+    }
+}
