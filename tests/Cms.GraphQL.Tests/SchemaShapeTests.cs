@@ -50,7 +50,6 @@ public sealed class SchemaShapeTests(GraphQLHost host) : IClassFixture<GraphQLHo
     [Fact]
     public async Task Query_has_a_list_and_a_page_field_per_type_and_contentItem()
     {
-        host.Grants.Anonymous();
         var query = await FieldsOfAsync("Query");
         foreach (var name in new[] { "article", "author", "section", "event", "articlePage", "authorPage", "sectionPage", "contentItem" })
         {
@@ -67,7 +66,6 @@ public sealed class SchemaShapeTests(GraphQLHost host) : IClassFixture<GraphQLHo
     [Fact]
     public async Task Article_has_common_fields_parts_own_fields_and_computed_fields()
     {
-        host.Grants.Anonymous();
         var article = await FieldsOfAsync("Article");
         foreach (var common in new[] { "contentItemId", "contentItemVersionId", "contentType", "displayText", "published", "latest", "createdUtc", "modifiedUtc", "publishedUtc", "owner", "author" })
         {
@@ -90,7 +88,6 @@ public sealed class SchemaShapeTests(GraphQLHost host) : IClassFixture<GraphQLHo
     [Fact]
     public async Task Author_profile_fields_are_collapsed_onto_the_author_type()
     {
-        host.Grants.Anonymous();
         var author = await FieldsOfAsync("Author");
         Assert.Equal("String", TypeName(author["roleLine"]));
         Assert.Equal("HtmlField", TypeName(author["bio"]));
@@ -111,7 +108,6 @@ public sealed class SchemaShapeTests(GraphQLHost host) : IClassFixture<GraphQLHo
     [Fact]
     public async Task Field_value_types_and_enums_have_the_orchard_shape()
     {
-        host.Grants.Anonymous();
         Assert.Equal(["paths", "urls", "mediaTexts", "anchors", "captions", "credits", "files"], (await FieldsOfAsync("MediaField")).Keys);
         Assert.Equal(["path", "fileName", "url", "mediaText", "anchor", "caption", "credit"], (await FieldsOfAsync("MediaFile")).Keys);
         Assert.Equal(["contentItemIds", "contentItems"], (await FieldsOfAsync("ContentPickerField")).Keys);
@@ -125,7 +121,6 @@ public sealed class SchemaShapeTests(GraphQLHost host) : IClassFixture<GraphQLHo
     [Fact]
     public async Task Where_input_offers_operators_on_common_and_own_indexed_fields()
     {
-        host.Grants.Anonymous();
         var where = await FieldsOfAsync("ArticleWhereInput");
         foreach (var name in new[]
         {
@@ -152,7 +147,6 @@ public sealed class SchemaShapeTests(GraphQLHost host) : IClassFixture<GraphQLHo
     [Fact]
     public async Task A_definition_change_changes_the_schema_without_a_restart()
     {
-        host.Grants.Anonymous();
         var before = await host.Client.PostAsync("{ section(first: 1) { contentItemId kicker } }");
         Assert.Equal(HttpStatusCode.OK, before.Status);
         Assert.Contains(before.ErrorMessages, m => m.Contains("kicker", StringComparison.Ordinal));
@@ -166,7 +160,6 @@ public sealed class SchemaShapeTests(GraphQLHost host) : IClassFixture<GraphQLHo
             await definitions.SaveAsync(set.WithPart(part with { Fields = part.Fields.Add(kicker) }));
         });
 
-        host.Grants.Anonymous();
         var after = await host.Client.PostAsync("{ section(first: 1, where: { kicker_not: \"x\" }) { contentItemId kicker } }");
         Assert.False(after.HasErrors, after.Text);
         var section = Assert.Single(after.Data.GetProperty("section").EnumerateArray());

@@ -98,7 +98,13 @@ public sealed class EfContentStore(CmsDbContext db) : IContentStore
         var translator = new ContentQueryTranslator(db);
         var filtered = translator.Filter(query);
         int? total = query.IncludeTotal ? await filtered.CountAsync(cancellationToken) : null;
-        var page = translator.Order(filtered, query.OrderBy).Skip(Math.Max(0, query.Skip)).Take(Math.Max(0, query.Take));
+        if (query.Take <= 0)
+        {
+            // Only the count was asked for: no rows are read.
+            return new ContentQueryResult([], total);
+        }
+
+        var page = translator.Order(filtered, query.OrderBy).Skip(Math.Max(0, query.Skip)).Take(query.Take);
         var records = await page.ToListAsync(cancellationToken);
         return new ContentQueryResult(records.Select(ToItem).ToList(), total);
     }

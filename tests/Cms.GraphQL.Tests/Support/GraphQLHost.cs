@@ -1,8 +1,8 @@
-using Cms.Core.Content;
+using System.Collections.Concurrent;
+using System.Text.Json;
 using Cms.Data;
 using Cms.Recipes;
 using Cms.Testing;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
@@ -10,11 +10,15 @@ using Xunit;
 namespace Cms.GraphQL.Tests.Support;
 
 /// <summary>
-/// A real host (SQLite in a temp folder, newsroom recipe) with the test caller (<see cref="TestGrants"/>), a SQL
-/// command counter and the stand-in "Api" scheme, seeded with Recipes/graphql-test.recipe.json.
+/// The real host (SQLite in a temp folder, newsroom recipe, real security) seeded with
+/// Recipes/graphql-test.recipe.json: test content, an Event type with every indexed field kind, and client
+/// applications whose roles grant preview (<c>previewer</c>), preview of own articles (<c>anna-desk</c>) or no
+/// GraphQL at all (<c>no-graphql</c>). Tokens come from <c>/connect/token</c>, as a front end gets them.
 /// </summary>
 public class GraphQLHost : IAsyncLifetime
 {
+    private readonly ConcurrentDictionary<string, string> _tokens = new(StringComparer.Ordinal);
+
     public GraphQLHost()
         : this(configure: null)
     {
@@ -23,19 +27,11 @@ public class GraphQLHost : IAsyncLifetime
     protected GraphQLHost(Action<CmsWebApplicationFactory>? configure)
     {
         Factory = new CmsWebApplicationFactory().WithServices(services =>
-        {
-            services.AddSingleton(Grants);
-            services.AddScoped<IContentAccess, TestContentAccess>();
-            services.AddSingleton(Counter);
-            services.ConfigureDbContext<SqliteCmsDbContext>(options => options.AddInterceptors(Counter));
-            services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, TestApiAuthenticationHandler>(TestApiAuthenticationHandler.SchemeName, null);
-        });
+            services.ConfigureDbContext<SqliteCmsDbContext>(options => options.AddInterceptors(Counter)));
         configure?.Invoke(Factory);
     }
 
     public CmsWebApplicationFactory Factory { get; }
-
-    public TestGrants Grants { get; } = new();
 
     public SqlCommandCounter Counter { get; } = new();
 
@@ -54,10 +50,31 @@ public class GraphQLHost : IAsyncLifetime
         }
     }
 
-    /// <summary>Runs <paramref name="action"/> as the system (everything allowed), e.g. to publish in a test.</summary>
+    /// <summary>A client-credentials access token of a client from the test recipe (its secret is <c>test-secret-{clientId}</c>).</summary>
+    public async Task<string> TokenAsync(string clientId)
+    {
+        if (_tokens.TryGetValue(clientId, out var cached))
+        {
+            return cached;
+        }
+
+        using var response = await Client.Http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = clientId,
+            ["client_secret"] = "test-secret-" + clientId,
+            ["scope"] = "cms_api",
+        }));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, text);
+        var token = JsonDocument.Parse(text).RootElement.GetProperty("access_token").GetString()!;
+        _tokens[clientId] = token;
+        return token;
+    }
+
+    /// <summary>Runs <paramref name="action"/> in a service scope outside any request: the system, which may do everything.</summary>
     public async Task AsSystemAsync(Func<IServiceProvider, Task> action)
     {
-        Grants.AllowAll();
         await using var scope = Factory.Services.CreateAsyncScope();
         await action(scope.ServiceProvider);
     }
