@@ -1,6 +1,7 @@
 using Cms.Core.Storage;
 using Cms.Data.Stores;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,6 +28,10 @@ public static class DataServiceCollectionExtensions
         return services.AddCmsData(options);
     }
 
+    /// <summary>
+    /// The storage services. EF Core interceptors registered as <see cref="IInterceptor"/> singletons by other
+    /// capabilities (e.g. the permission cache's change detector) are added to every context.
+    /// </summary>
     public static IServiceCollection AddCmsData(this IServiceCollection services, CmsDataOptions options)
     {
         Directory.CreateDirectory(options.DataDirectory);
@@ -34,12 +39,12 @@ public static class DataServiceCollectionExtensions
         var connectionString = options.ResolveConnectionString();
         if (options.Provider == DatabaseProvider.Postgres)
         {
-            services.AddDbContext<PostgresCmsDbContext>(o => o.UseNpgsql(connectionString, n => n.MigrationsHistoryTable("__EFMigrationsHistory")));
+            services.AddDbContext<PostgresCmsDbContext>((sp, o) => o.UseNpgsql(connectionString, n => n.MigrationsHistoryTable("__EFMigrationsHistory")).AddInterceptors(sp.GetServices<IInterceptor>()));
             services.AddScoped<CmsDbContext>(sp => sp.GetRequiredService<PostgresCmsDbContext>());
         }
         else
         {
-            services.AddDbContext<SqliteCmsDbContext>(o => o.UseSqlite(connectionString));
+            services.AddDbContext<SqliteCmsDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
             services.AddScoped<CmsDbContext>(sp => sp.GetRequiredService<SqliteCmsDbContext>());
         }
 

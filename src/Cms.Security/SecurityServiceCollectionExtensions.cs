@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -125,6 +126,8 @@ public static class SecurityServiceCollectionExtensions
         services.AddScoped<IAuthorizationHandler>(sp => new ApiCredentialsRequirement(sp.GetRequiredService<IHttpContextAccessor>()));
         services.AddScoped<PermissionCatalogue>();
         services.AddScoped<IPermissionService, PermissionService>();
+        services.AddSingleton<RolePermissionCache>();
+        services.AddSingleton<IInterceptor, RoleChangeInterceptor>();
 
         // The content manager asks the request's user from now on; without a request it acts as the system.
         services.RemoveAll<IContentAccess>();

@@ -7,10 +7,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cms.Security.Permissions;
 
-/// <summary>Resolves permissions from role claims; one database read per set of roles per request.</summary>
-public sealed class PermissionService(CmsDbContext db, PermissionCatalogue catalogue) : IPermissionService
+/// <summary>Resolves permissions from role claims, read once per set of roles until a role changes (<see cref="RolePermissionCache"/>).</summary>
+public sealed class PermissionService(CmsDbContext db, PermissionCatalogue catalogue, RolePermissionCache cache) : IPermissionService
 {
-    private readonly Dictionary<string, HashSet<string>> _byRoles = new(StringComparer.Ordinal);
 
     public IReadOnlySet<string> GetEffectiveRoles(ClaimsPrincipal user)
     {
@@ -89,10 +88,12 @@ public sealed class PermissionService(CmsDbContext db, PermissionCatalogue catal
     private async Task<HashSet<string>> GrantedAsync(IReadOnlySet<string> roles, CancellationToken cancellationToken)
     {
         var key = string.Join('\n', roles.Select(r => r.ToUpperInvariant()).Order(StringComparer.Ordinal));
-        if (_byRoles.TryGetValue(key, out var cached))
+        if (cache.TryGet(key, out var cached))
         {
             return cached;
         }
+
+        var generation = cache.Generation;
 
         var normalized = roles.Select(r => r.ToUpperInvariant()).ToList();
         var stored = await (
@@ -102,7 +103,7 @@ public sealed class PermissionService(CmsDbContext db, PermissionCatalogue catal
                 select claim.ClaimValue)
             .ToListAsync(cancellationToken);
         var expanded = PermissionNames.Expand(stored.OfType<string>());
-        _byRoles[key] = expanded;
+        cache.Set(key, expanded, generation);
         return expanded;
     }
 }

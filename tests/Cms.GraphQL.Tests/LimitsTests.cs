@@ -1,0 +1,96 @@
+using System.Net;
+using Cms.GraphQL.Tests.Support;
+using Xunit;
+
+namespace Cms.GraphQL.Tests;
+
+/// <summary>The configurable limits, on a Production host (<see cref="LimitsHost"/>: page size 10, skip 50, depth 4, complexity 300, 2,000 bytes, no introspection).</summary>
+public sealed class LimitsTests(LimitsHost host) : IClassFixture<LimitsHost>
+{
+    [Fact]
+    public async Task A_page_size_over_the_maximum_is_a_validation_error()
+    {
+        var over = await host.Client.PostAsync("{ section(first: 11) { contentItemId } }", accept: "application/graphql-response+json");
+        var atLimit = await host.Client.PostAsync("{ section(first: 10) { contentItemId } }");
+        var byDefault = await host.Client.PostAsync("{ section { contentItemId } }");
+
+        Assert.Equal(HttpStatusCode.BadRequest, over.Status);
+        Assert.Contains(over.ErrorMessages, m => m.Contains("MaxPageSize", StringComparison.Ordinal));
+        Assert.Equal(10, atLimit.List("section").Count);
+        Assert.Equal(5, byDefault.List("section").Count);
+    }
+
+    [Fact]
+    public async Task A_skip_over_the_maximum_is_a_validation_error_also_through_variables()
+    {
+        var literal = await host.Client.PostAsync("{ section(skip: 51) { contentItemId } }");
+        var variable = await host.Client.PostAsync("query($s: Int) { section(skip: $s) { contentItemId } }", new { s = 51 });
+
+        Assert.Contains(literal.ErrorMessages, m => m.Contains("MaxSkip", StringComparison.Ordinal));
+        Assert.True(variable.HasErrors, variable.Text);
+        Assert.False(variable.Body.TryGetProperty("data", out var data) && data.ValueKind == System.Text.Json.JsonValueKind.Object && data.TryGetProperty("section", out var list) && list.GetArrayLength() > 0);
+    }
+
+    [Fact]
+    public async Task A_query_deeper_than_the_maximum_is_refused_before_it_runs()
+    {
+        await host.Client.PostAsync("{ section { contentItemId } }");
+        host.Counter.Reset();
+        var response = await host.Client.PostAsync("{ section { parent { contentItems { ... on Section { parent { contentItems { ... on Section { parent { contentItemIds } } } } } } } } }");
+
+        Assert.True(response.HasErrors);
+        Assert.Contains(response.ErrorMessages, m => m.Contains("depth", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(0, host.Counter.Count);
+    }
+
+    [Fact]
+    public async Task A_query_more_complex_than_the_maximum_is_refused()
+    {
+        var aliases = string.Join(' ', Enumerable.Range(1, 30).Select(i => $"s{i}: section(first: 10) {{ ...f }}"));
+        var response = await host.Client.PostAsync($"{{ {aliases} }} fragment f on Section {{ contentItemId displayText description menuOrder parent {{ contentItemIds }} }}");
+        var small = await host.Client.PostAsync("{ section(first: 10) { contentItemId displayText } }");
+
+        Assert.True(response.HasErrors);
+        Assert.Contains(response.ErrorMessages, m => m.Contains("complexity", StringComparison.OrdinalIgnoreCase));
+        Assert.False(small.HasErrors, small.Text);
+    }
+
+    [Fact]
+    public async Task A_body_over_the_limit_gets_413_and_a_long_GET_414()
+    {
+        var padding = new string(' ', 2100);
+        var post = await host.Client.PostAsync("{ section { contentItemId }" + padding + "}");
+        var get = await host.Client.GetAsync("{ section { contentItemId }" + new string('#', 2100) + "\n}");
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, post.Status);
+        Assert.Equal(["REQUEST_TOO_LARGE"], post.ErrorCodes);
+        Assert.Equal(HttpStatusCode.RequestUriTooLong, get.Status);
+    }
+
+    [Fact]
+    public async Task Introspection_can_be_switched_off()
+    {
+        var schema = await host.Client.PostAsync("{ __schema { types { name } } }");
+        var type = await host.Client.PostAsync("{ __type(name: \"Section\") { name } }");
+
+        Assert.True(schema.HasErrors);
+        Assert.True(type.HasErrors);
+        Assert.Contains(schema.ErrorMessages, m => m.Contains("introspection", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Outside_Development_errors_carry_no_exception_details()
+    {
+        var invalid = await host.Client.PostAsync("{ section { nope } }");
+        var denied = await host.Client.PostAsync("{ section(status: DRAFT) { contentItemId } }");
+
+        Assert.True(invalid.HasErrors);
+        Assert.True(denied.HasErrors);
+        foreach (var text in new[] { invalid.Text, denied.Text })
+        {
+            Assert.DoesNotContain("\"details\"", text, StringComparison.Ordinal);
+            Assert.DoesNotContain(" at Cms.", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Exception", text, StringComparison.Ordinal);
+        }
+    }
+}
