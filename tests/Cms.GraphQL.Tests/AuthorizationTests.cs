@@ -135,5 +135,21 @@ public sealed class AuthorizationTests(GraphQLHost host) : IClassFixture<GraphQL
         Assert.Contains("Bearer", garbage.Header("WWW-Authenticate"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_explorer_page_needs_ExecuteGraphQL()
+    {
+        using var refused = new HttpRequestMessage(HttpMethod.Get, "/admin/graphql");
+        refused.Headers.Authorization = new("Bearer", await host.TokenAsync("no-graphql"));
+        using var allowed = new HttpRequestMessage(HttpMethod.Get, "/admin/graphql");
+        allowed.Headers.Authorization = new("Bearer", await host.TokenAsync("previewer"));
+
+        using var refusedResponse = await host.Client.Http.SendAsync(refused);
+        using var allowedResponse = await host.Client.Http.SendAsync(allowed);
+
+        Assert.Equal(HttpStatusCode.Forbidden, refusedResponse.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, allowedResponse.StatusCode);
+        Assert.Contains("id=\"graphiql\"", await allowedResponse.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     private static List<string?> Ids(JsonElement items) => items.EnumerateArray().Select(i => i.GetProperty("contentItemId").GetString()).ToList();
 }

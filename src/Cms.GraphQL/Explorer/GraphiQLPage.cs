@@ -78,10 +78,11 @@ internal sealed class GraphiQLPage
               <meta name="viewport" content="width=device-width, initial-scale=1">
               <title>GraphQL explorer</title>
               <link rel="stylesheet" href="{WebUtility.HtmlEncode(http.Request.PathBase + assets)}graphiql.css?v={_version}">
-              <style>html, body, #graphiql {"{"} height: 100%; margin: 0; {"}"} .missing {"{"} font-family: sans-serif; padding: 2rem; {"}"}</style>
+              <style>html, body {"{"} height: 100%; margin: 0; {"}"} body {"{"} display: flex; flex-direction: column; {"}"} #graphiql {"{"} flex: 1; min-height: 0; {"}"} .bar {"{"} font: 14px system-ui, sans-serif; padding: .4rem 1rem; background: #212529; color: #f8f9fa; {"}"} .bar a {"{"} color: #f8f9fa; {"}"} .missing {"{"} font-family: sans-serif; padding: 2rem; {"}"}</style>
             </head>
             <body>
-              {body}
+              <header class="bar"><a href="{WebUtility.HtmlEncode(http.Request.PathBase + "/admin")}">Back to the admin</a> · GraphQL explorer, running as you</header>
+              <main id="explorer" style="display: contents">{body}</main>
             </body>
             </html>
             """;

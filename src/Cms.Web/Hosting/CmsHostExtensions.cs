@@ -1,4 +1,6 @@
 using Cms.Admin;
+using Cms.Admin.Navigation;
+using Cms.Core.Security;
 using Cms.Core;
 using Cms.Data;
 using Cms.GraphQL;
@@ -20,6 +22,8 @@ public static class CmsHostExtensions
         builder.AddCmsLogging();
         builder.Services.AddCmsServices(builder.Configuration);
         builder.Services.AddCmsAdmin();
+        builder.Services.AddAdminMenuItem(new AdminMenuItem("Developers", "GraphQL explorer", "/admin/graphql", "bi-braces", Permissions.ExecuteGraphQL, 40,
+            "Try queries against the content API with your own permissions."));
         builder.Services.AddAdminDevWiring();
         // Serve the admin theme's files (_content/TheAdmin/...) from the build output too, not only in Development.
         builder.WebHost.UseStaticWebAssets();
