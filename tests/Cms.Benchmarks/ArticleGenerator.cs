@@ -100,6 +100,11 @@ internal sealed class ArticleGenerator(int seed)
                     ["Section"] = new JsonObject { ["ContentItemIds"] = new JsonArray(Pick(Sections)) },
                     ["Authors"] = new JsonObject { ["ContentItemIds"] = authors },
                     ["Tags"] = new JsonObject { ["Tags"] = tags },
+                    ["CoverImage"] = new JsonObject
+                    {
+                        ["Paths"] = new JsonArray(string.Create(CultureInfo.InvariantCulture, $"covers/cover-{1 + _random.Next(12):00}.jpg")),
+                        ["MediaTexts"] = new JsonArray("A generated cover for the benchmark"),
+                    },
                     ["SeoDescription"] = new JsonObject { ["Text"] = title },
                 },
             },

@@ -4,6 +4,7 @@ using Cms.Benchmarks;
 return args.FirstOrDefault() switch
 {
     "import" => await ImportBenchmark.RunAsync(args[1..]),
+    "graphql" => await GraphQLBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -11,5 +12,6 @@ static int Usage()
 {
     Console.Error.WriteLine("Usage: dotnet run -c Release --project tests/Cms.Benchmarks -- <benchmark> [options]");
     Console.Error.WriteLine("  import   " + ImportBenchmark.Options);
+    Console.Error.WriteLine("  graphql  " + GraphQLBenchmark.Options);
     return 2;
 }

@@ -1,0 +1,236 @@
+extern alias web;
+
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Cms.Core.Content;
+using Cms.Core.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using web::Cms.Web.Hosting;
+
+namespace Cms.Benchmarks;
+
+/// <summary>
+/// The front page's "20 newest articles of a section with section, authors and cover" query over real HTTP
+/// (Kestrel on loopback) with concurrent connections, side by side in one process: the GraphQL endpoint without
+/// the response cache, with it, and a baseline endpoint in the same host that answers with the same bytes from
+/// memory. The CMS runs as in production (Production environment, SQLite), with Warning-level logging so the
+/// console does not dominate.
+/// </summary>
+public static class GraphQLBenchmark
+{
+    public const string Options = "[--articles 2000] [--connections 32] [--seconds 10] [--warmup 3]";
+
+    private const string Query = """
+        query Front($section: ID!) {
+          article(first: 20, where: { section: { contentItemId: $section } }, orderBy: { publishedUtc: DESC }) {
+            contentItemId
+            displayText
+            publishedUtc
+            lead
+            autoroutePart { path }
+            readingMinutes
+            section { contentItems { contentItemId displayText } }
+            authors { contentItems { ... on Author { contentItemId displayText roleLine } } }
+            coverImage { urls mediaTexts anchors { x y } }
+          }
+        }
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var settings = Settings.Parse(args);
+        if (settings is null)
+        {
+            Console.Error.WriteLine("graphql " + Options);
+            return 2;
+        }
+
+        var root = Path.Combine(Path.GetTempPath(), "cms-benchmark", Guid.NewGuid().ToString("N"));
+        try
+        {
+            Console.WriteLine($"GraphQL benchmark: {settings.Articles:N0} published articles, {settings.Connections} connections, {settings.Seconds} s per run after {settings.Warmup} s warm-up, {Environment.ProcessorCount} cores");
+            await using var cached = await StartHostAsync(root, responseCache: true);
+            await SeedAsync(cached.Services, settings.Articles);
+            await using var uncached = await StartHostAsync(root, responseCache: false);
+            var cachedUrl = Address(cached);
+            var uncachedUrl = Address(uncached);
+
+            var body = JsonSerializer.Serialize(new { query = Query, variables = new { section = "sec-economy" } });
+            using var probe = new HttpClient();
+            var expected = await (await probe.PostAsync(cachedUrl + "/api/graphql", Json(body))).Content.ReadAsByteArrayAsync();
+            var uncachedBytes = await (await probe.PostAsync(uncachedUrl + "/api/graphql", Json(body))).Content.ReadAsByteArrayAsync();
+            // Media URLs name the host, so the two hosts' answers differ by their port only.
+            Check(expected, Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(uncachedBytes).Replace(uncachedUrl, cachedUrl, StringComparison.Ordinal)));
+            var articles = JsonDocument.Parse(expected).RootElement.GetProperty("data").GetProperty("article").GetArrayLength();
+            Console.WriteLine($"  response: {expected.Length:N0} bytes, {articles} articles; both endpoints answer byte for byte the same");
+            Baseline.Bytes = expected;
+
+            var results = new List<(string Name, RunResult Result)>
+            {
+                ("baseline (same bytes from memory)", await LoadAsync(cachedUrl + "/baseline", body, expected.Length, settings)),
+                ("GraphQL, response cache", await LoadAsync(cachedUrl + "/api/graphql", body, expected.Length, settings)),
+                ("GraphQL, no response cache", await LoadAsync(uncachedUrl + "/api/graphql", body, uncachedBytes.Length, settings)),
+            };
+            Print(results);
+            return 0;
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    private static async Task<WebApplication> StartHostAsync(string dataDirectory, bool responseCache)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Cms:DataDirectory"] = dataDirectory,
+            ["Cms:Setup:SampleContent"] = "false",
+            ["Cms:Setup:AdminPassword"] = "Benchmark-Admin-Password-1",
+            ["Cms:GraphQL:EnableResponseCache"] = responseCache ? "true" : "false",
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+            ["Serilog:MinimumLevel:Override:Microsoft"] = "Warning",
+            ["Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware"] = "Warning",
+        });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.AddCmsHost();
+        var app = builder.Build();
+        await app.InitializeCmsAsync();
+        app.UseCmsHost();
+        app.MapPost("/baseline", Baseline.HandleAsync);
+        await app.StartAsync();
+        return app;
+    }
+
+    private static string Address(WebApplication app) =>
+        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+    /// <summary>Authors, then published articles spread over the sections, through the content service.</summary>
+    private static async Task SeedAsync(IServiceProvider services, int articles)
+    {
+        var watch = Stopwatch.StartNew();
+        var generator = new ArticleGenerator(seed: 7);
+        const int Authors = 40;
+        for (var done = -Authors; done < articles;)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var unitOfWork = scope.ServiceProvider.GetRequiredService<IUnitOfWork>();
+            var manager = scope.ServiceProvider.GetRequiredService<IContentManager>();
+            await using var transaction = await unitOfWork.BeginAsync();
+            for (var i = 0; i < 100 && done < articles; i++, done++)
+            {
+                await manager.CreateAsync(done < 0 ? ArticleGenerator.Author(done + Authors) : generator.Next(Authors), publish: true);
+            }
+
+            await transaction.CommitAsync();
+        }
+
+        Console.WriteLine($"  seeded {articles:N0} articles in {watch.Elapsed.TotalSeconds:0.0} s");
+    }
+
+    private static async Task<RunResult> LoadAsync(string url, string body, int expectedLength, Settings settings)
+    {
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = settings.Connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
+        using var client = new HttpClient(handler);
+        await RunWorkersAsync(client, url, body, expectedLength, settings.Connections, TimeSpan.FromSeconds(settings.Warmup));
+        return await RunWorkersAsync(client, url, body, expectedLength, settings.Connections, TimeSpan.FromSeconds(settings.Seconds));
+    }
+
+    private static async Task<RunResult> RunWorkersAsync(HttpClient client, string url, string body, int expectedLength, int connections, TimeSpan duration)
+    {
+        var stopAt = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var workers = Enumerable.Range(0, connections).Select(_ => Task.Run(async () =>
+        {
+            var latencies = new List<long>(4096);
+            while (Stopwatch.GetTimestamp() < stopAt)
+            {
+                var start = Stopwatch.GetTimestamp();
+                using var response = await client.PostAsync(url, Json(body));
+                var bytes = await response.Content.ReadAsByteArrayAsync();
+                latencies.Add(Stopwatch.GetTimestamp() - start);
+                if (response.StatusCode != HttpStatusCode.OK || bytes.Length != expectedLength)
+                {
+                    throw new InvalidOperationException($"{url} answered {(int)response.StatusCode} with {bytes.Length} bytes.");
+                }
+            }
+
+            return latencies;
+        })).ToList();
+        var started = Stopwatch.GetTimestamp();
+        var all = (await Task.WhenAll(workers)).SelectMany(l => l).Order().ToArray();
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        return new RunResult(all.Length / elapsed.TotalSeconds, Percentile(all, 0.50), Percentile(all, 0.99));
+    }
+
+    private static double Percentile(long[] sorted, double p) =>
+        sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)] * 1000.0 / Stopwatch.Frequency;
+
+    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+
+    private static void Check(byte[] expected, byte[] actual)
+    {
+        if (!expected.AsSpan().SequenceEqual(actual))
+        {
+            throw new InvalidOperationException("The cached and uncached endpoints answered differently.");
+        }
+    }
+
+    private static void Print(List<(string Name, RunResult Result)> results)
+    {
+        var baseline = results[0].Result;
+        Console.WriteLine();
+        Console.WriteLine("| endpoint | requests/s | p50 ms | p99 ms | throughput vs baseline |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
+        foreach (var (name, r) in results)
+        {
+            Console.WriteLine($"| {name} | {r.RequestsPerSecond:N0} | {r.P50:0.00} | {r.P99:0.00} | {r.RequestsPerSecond / baseline.RequestsPerSecond:P0} |");
+        }
+    }
+
+    private sealed record RunResult(double RequestsPerSecond, double P50, double P99);
+
+    /// <summary>The baseline: reads the request like the GraphQL endpoint does, then writes the captured response.</summary>
+    private static class Baseline
+    {
+        public static byte[] Bytes { get; set; } = [];
+
+        public static async Task HandleAsync(HttpContext http)
+        {
+            using var reader = new StreamReader(http.Request.Body);
+            await reader.ReadToEndAsync(http.RequestAborted);
+            http.Response.ContentType = "application/json; charset=utf-8";
+            http.Response.ContentLength = Bytes.Length;
+            await http.Response.Body.WriteAsync(Bytes, http.RequestAborted);
+        }
+    }
+
+    private sealed record Settings(int Articles, int Connections, int Seconds, int Warmup)
+    {
+        public static Settings? Parse(string[] args)
+        {
+            var values = new Dictionary<string, int>(StringComparer.Ordinal) { ["--articles"] = 2000, ["--connections"] = 32, ["--seconds"] = 10, ["--warmup"] = 3 };
+            for (var i = 0; i < args.Length; i += 2)
+            {
+                if (!values.ContainsKey(args[i]) || i + 1 >= args.Length || !int.TryParse(args[i + 1], out var value) || value <= 0)
+                {
+                    return null;
+                }
+
+                values[args[i]] = value;
+            }
+
+            return new Settings(values["--articles"], values["--connections"], values["--seconds"], values["--warmup"]);
+        }
+    }
+}
