@@ -1,7 +1,7 @@
 using Cms.Admin;
 using Cms.Admin.Navigation;
-using Cms.Core.Security;
 using Cms.Core;
+using Cms.Core.Security;
 using Cms.Data;
 using Cms.GraphQL;
 using Cms.Media;
@@ -24,7 +24,6 @@ public static class CmsHostExtensions
         builder.Services.AddCmsAdmin();
         builder.Services.AddAdminMenuItem(new AdminMenuItem("Developers", "GraphQL explorer", "/admin/graphql", "bi-braces", Permissions.ExecuteGraphQL, 40,
             "Try queries against the content API with your own permissions."));
-        builder.Services.AddAdminDevWiring();
         // Serve the admin theme's files (_content/TheAdmin/...) from the build output too, not only in Development.
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddProblemDetails();
