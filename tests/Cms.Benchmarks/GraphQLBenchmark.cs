@@ -27,7 +27,7 @@ namespace Cms.Benchmarks;
 /// </summary>
 public static class GraphQLBenchmark
 {
-    public const string Options = "[--articles 2000] [--connections 32] [--seconds 10] [--warmup 3]";
+    public const string Options = "[--articles 2000] [--connections 32] [--seconds 10] [--warmup 10]";
 
     private const string Query = """
         query Front($section: ID!) {
@@ -219,7 +219,7 @@ public static class GraphQLBenchmark
     {
         public static Settings? Parse(string[] args)
         {
-            var values = new Dictionary<string, int>(StringComparer.Ordinal) { ["--articles"] = 2000, ["--connections"] = 32, ["--seconds"] = 10, ["--warmup"] = 3 };
+            var values = new Dictionary<string, int>(StringComparer.Ordinal) { ["--articles"] = 2000, ["--connections"] = 32, ["--seconds"] = 10, ["--warmup"] = 10 };
             for (var i = 0; i < args.Length; i += 2)
             {
                 if (!values.ContainsKey(args[i]) || i + 1 >= args.Length || !int.TryParse(args[i + 1], out var value) || value <= 0)
