@@ -32,6 +32,9 @@ public sealed class BrowserScenario : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
+    /// <summary>The address of the host under test, for calls a browser does not make (e.g. /connect/token).</summary>
+    public string BaseUrl => _host.BaseUrl;
+
     /// <summary>Pages checked with axe-core in this scenario, for the failure message of a scenario that checked none.</summary>
     public List<string> CheckedPages { get; } = [];
 

@@ -23,12 +23,12 @@ public sealed class ClientAdministrationTests(AdminHostFixture host)
             await admin.GetByRole(AriaRole.Link, new() { Name = "New client" }).ClickAsync();
             await scenario.CheckAccessibilityAsync(admin, "new API client form");
 
-            // A public client cannot use client credentials; nothing is created.
+            // A public client has no secret, so it cannot use the client credentials flow; nothing is created.
             await admin.GetByLabel("Client id").FillAsync(clientId);
             await admin.GetByLabel("Display name").FillAsync("Nightly build");
             await admin.GetByLabel("Public: a browser or mobile app").CheckAsync();
             await admin.GetByRole(AriaRole.Button, new() { Name = "Create client" }).ClickAsync();
-            await Expect(admin.GetByText("A public client cannot use client credentials")).ToBeVisibleAsync();
+            await Expect(admin.GetByText("A public client has no secret, so it cannot use the client credentials flow")).ToBeVisibleAsync();
             await scenario.CheckAccessibilityAsync(admin, "new API client form with errors");
 
             await admin.GetByLabel("Confidential: runs on a server").CheckAsync();
@@ -52,6 +52,26 @@ public sealed class ClientAdministrationTests(AdminHostFixture host)
                 await applications.PopulateAsync(descriptor, application);
                 Assert.NotEqual(secret, descriptor.ClientSecret);
                 Assert.Contains(OpenIddictConstants.Permissions.GrantTypes.ClientCredentials, descriptor.Permissions);
+            }
+
+            // The secret works at /connect/token, and the token acts with the roles picked in the admin.
+            using (var api = new HttpClient { BaseAddress = new Uri(scenario.BaseUrl) })
+            {
+                using var tokenResponse = await api.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["grant_type"] = "client_credentials",
+                    ["client_id"] = clientId,
+                    ["client_secret"] = secret,
+                    ["scope"] = "cms_api",
+                }));
+                var tokenJson = await tokenResponse.Content.ReadAsStringAsync();
+                Assert.True(tokenResponse.IsSuccessStatusCode, tokenJson);
+                using var me = new HttpRequestMessage(HttpMethod.Get, "/api/me");
+                me.Headers.Authorization = new("Bearer", System.Text.Json.JsonDocument.Parse(tokenJson).RootElement.GetProperty("access_token").GetString());
+                using var meResponse = await api.SendAsync(me);
+                var meJson = System.Text.Json.JsonDocument.Parse(await meResponse.Content.ReadAsStringAsync()).RootElement;
+                Assert.Equal(["Editor"], meJson.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+                Assert.Contains("Publish_Article", meJson.GetProperty("permissions").EnumerateArray().Select(p => p.GetString()));
             }
 
             // Never shown again: not on the list, not on the edit page.
