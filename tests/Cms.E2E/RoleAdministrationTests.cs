@@ -61,7 +61,7 @@ public sealed class RoleAdministrationTests(AdminHostFixture host)
                     form.submit();
                 }
                 """);
-            await Expect(admin.GetByRole(AriaRole.Alert)).ToContainTextAsync("The Administrator role is a system role and cannot be deleted.");
+            await Expect(admin.GetByRole(AriaRole.Alert)).ToContainTextAsync("'Administrator' is a system role and cannot be deleted.");
 
             // Deleting the new role goes through a confirmation dialog.
             await admin.Locator($"tr[data-role='{roleName}']").GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();

@@ -27,7 +27,7 @@ public static class AdminServiceCollectionExtensions
 
         services.TryAddScoped<IAdminPermissions, IdentityAdminPermissions>();
         services.TryAddScoped<IAdminUsers, IdentityAdminUsers>();
-        services.TryAddScoped<IAdminRoles, IdentityAdminRoles>();
+        services.TryAddScoped<IAdminRoles, SecurityAdminRoles>();
         services.TryAddScoped<IAdminClients, SecurityAdminClients>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<AdminNavigation>();
