@@ -64,14 +64,10 @@ public sealed class SecurityAdminClients(ClientAdministration clients, IHttpCont
         client.Roles);
 
     /// <summary>The security layer's errors with the admin form's field names (the flow check boxes share one).</summary>
-    private static AdminResult Errors(SecurityResult result) =>
-        result.Succeeded
-            ? AdminResult.Success
-            : new AdminResult([.. result.Errors.Select(e => new AdminError(FieldOf(e.Field), e.Message))]);
+    private static AdminResult Errors(SecurityResult result) => SecurityResults.ToAdmin(result, FieldOf);
 
-    private static string? FieldOf(string field) => field switch
+    private static string FieldOf(string field) => field switch
     {
-        "" => null,
         "AllowClientCredentialsFlow" or "AllowAuthorizationCodeFlow" or "AllowRefreshTokenFlow" or "RequireProofKeyForCodeExchange" => "Flows",
         _ => field,
     };

@@ -35,8 +35,5 @@ public sealed class SecurityAdminRoles(RoleAdministration roles, IHttpContextAcc
     public async Task<AdminResult> DeleteAsync(string roleName, CancellationToken cancellationToken = default) =>
         Errors(await roles.DeleteAsync(Caller, roleName, cancellationToken));
 
-    private static AdminResult Errors(SecurityResult result) =>
-        result.Succeeded
-            ? AdminResult.Success
-            : new AdminResult([.. result.Errors.Select(e => new AdminError(e.Field.Length == 0 ? null : e.Field, e.Message))]);
+    private static AdminResult Errors(SecurityResult result) => SecurityResults.ToAdmin(result);
 }
