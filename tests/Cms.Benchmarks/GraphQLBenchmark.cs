@@ -27,7 +27,7 @@ namespace Cms.Benchmarks;
 /// </summary>
 public static class GraphQLBenchmark
 {
-    public const string Options = "[--articles 2000] [--connections 32] [--seconds 10] [--warmup 10]";
+    public const string Options = "[--articles 2000] [--connections 32] [--seconds 10] [--warmup 10] [--breakdown]";
 
     private const string Query = """
         query Front($section: ID!) {
@@ -74,6 +74,12 @@ public static class GraphQLBenchmark
             Console.WriteLine($"  response: {expected.Length:N0} bytes, {articles} articles; both endpoints answer byte for byte the same");
             Baseline.Bytes = expected;
 
+            if (settings.Breakdown)
+            {
+                await BreakdownAsync(uncachedUrl);
+                return 0;
+            }
+
             var results = new List<(string Name, RunResult Result)>
             {
                 ("baseline (same bytes from memory)", await LoadAsync(cachedUrl + "/baseline", body, expected.Length, settings)),
@@ -111,6 +117,51 @@ public static class GraphQLBenchmark
         app.MapPost("/baseline", Baseline.HandleAsync);
         await app.StartAsync();
         return app;
+    }
+
+    /// <summary>
+    /// One connection, one request at a time, uncached: time and allocations per request of the front-page query
+    /// built up a part at a time, to show what each part costs.
+    /// </summary>
+    private static async Task BreakdownAsync(string url)
+    {
+        string[] parts =
+        [
+            "contentItemId",
+            "displayText publishedUtc lead autoroutePart { path } readingMinutes",
+            "section { contentItems { contentItemId displayText } }",
+            "authors { contentItems { ... on Author { contentItemId displayText roleLine } } }",
+            "coverImage { urls mediaTexts anchors { x y } }",
+        ];
+        using var client = new HttpClient();
+        Console.WriteLine();
+        Console.WriteLine("| fields of each of the 20 articles | ms / request | KB allocated / request |");
+        Console.WriteLine("|---|---:|---:|");
+        for (var i = 0; i <= parts.Length; i++)
+        {
+            var query = i == 0
+                ? "query Front($section: ID!) { __typename }"
+                : "query Front($section: ID!) { article(first: 20, where: { section: { contentItemId: $section } }, orderBy: { publishedUtc: DESC }) { "
+                    + string.Join(' ', parts[..i]) + " } }";
+            var body = JsonSerializer.Serialize(new { query, variables = new { section = "sec-economy" } });
+            for (var w = 0; w < 2000; w++)
+            {
+                (await client.PostAsync(url + "/api/graphql", Json(body))).Dispose();
+            }
+
+            const int Requests = 1000;
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
+            var watch = Stopwatch.StartNew();
+            for (var r = 0; r < Requests; r++)
+            {
+                using var response = await client.PostAsync(url + "/api/graphql", Json(body));
+                await response.Content.ReadAsByteArrayAsync();
+            }
+
+            var milliseconds = watch.Elapsed.TotalMilliseconds / Requests;
+            var kilobytes = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024.0 / Requests;
+            Console.WriteLine($"| {(i == 0 ? "no articles: { __typename }" : "+ " + parts[i - 1].Split(' ')[0])} | {milliseconds:0.00} | {kilobytes:N0} |");
+        }
     }
 
     private static string Address(WebApplication app) =>
@@ -168,9 +219,18 @@ public static class GraphQLBenchmark
             return latencies;
         })).ToList();
         var started = Stopwatch.GetTimestamp();
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
+        var collectionsBefore = GC.CollectionCount(0);
+        var pausedBefore = GC.GetTotalPauseDuration();
         var all = (await Task.WhenAll(workers)).SelectMany(l => l).Order().ToArray();
         var elapsed = Stopwatch.GetElapsedTime(started);
-        return new RunResult(all.Length / elapsed.TotalSeconds, Percentile(all, 0.50), Percentile(all, 0.99));
+        return new RunResult(
+            all.Length / elapsed.TotalSeconds,
+            Percentile(all, 0.50),
+            Percentile(all, 0.99),
+            (GC.GetTotalAllocatedBytes() - allocatedBefore) / 1024.0 / Math.Max(1, all.Length),
+            GC.CollectionCount(0) - collectionsBefore,
+            (GC.GetTotalPauseDuration() - pausedBefore) / elapsed);
     }
 
     private static double Percentile(long[] sorted, double p) =>
@@ -190,15 +250,17 @@ public static class GraphQLBenchmark
     {
         var baseline = results[0].Result;
         Console.WriteLine();
-        Console.WriteLine("| endpoint | requests/s | p50 ms | p99 ms | throughput vs baseline |");
-        Console.WriteLine("|---|---:|---:|---:|---:|");
+        Console.WriteLine("| endpoint | requests/s | p50 ms | p99 ms | throughput vs baseline | KB allocated / request | GCs | time paused in GC |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var (name, r) in results)
         {
-            Console.WriteLine($"| {name} | {r.RequestsPerSecond:N0} | {r.P50:0.00} | {r.P99:0.00} | {r.RequestsPerSecond / baseline.RequestsPerSecond:P0} |");
+            Console.WriteLine($"| {name} | {r.RequestsPerSecond:N0} | {r.P50:0.00} | {r.P99:0.00} | {r.RequestsPerSecond / baseline.RequestsPerSecond:P0} | {r.AllocatedKilobytes:N0} | {r.Collections:N0} | {r.PausedShare:P1} |");
         }
+
+        Console.WriteLine("(allocations, collections and pauses are the whole process's: load generator and server)");
     }
 
-    private sealed record RunResult(double RequestsPerSecond, double P50, double P99);
+    private sealed record RunResult(double RequestsPerSecond, double P50, double P99, double AllocatedKilobytes, int Collections, double PausedShare);
 
     /// <summary>The baseline: reads the request like the GraphQL endpoint does, then writes the captured response.</summary>
     private static class Baseline
@@ -215,11 +277,13 @@ public static class GraphQLBenchmark
         }
     }
 
-    private sealed record Settings(int Articles, int Connections, int Seconds, int Warmup)
+    private sealed record Settings(int Articles, int Connections, int Seconds, int Warmup, bool Breakdown)
     {
         public static Settings? Parse(string[] args)
         {
             var values = new Dictionary<string, int>(StringComparer.Ordinal) { ["--articles"] = 2000, ["--connections"] = 32, ["--seconds"] = 10, ["--warmup"] = 10 };
+            var breakdown = args.Contains("--breakdown");
+            args = [.. args.Where(a => a != "--breakdown")];
             for (var i = 0; i < args.Length; i += 2)
             {
                 if (!values.ContainsKey(args[i]) || i + 1 >= args.Length || !int.TryParse(args[i + 1], out var value) || value <= 0)
@@ -230,7 +294,7 @@ public static class GraphQLBenchmark
                 values[args[i]] = value;
             }
 
-            return new Settings(values["--articles"], values["--connections"], values["--seconds"], values["--warmup"]);
+            return new Settings(values["--articles"], values["--connections"], values["--seconds"], values["--warmup"], breakdown);
         }
     }
 }

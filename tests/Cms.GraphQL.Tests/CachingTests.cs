@@ -113,4 +113,34 @@ public sealed class CachingTests(GraphQLHost host) : IClassFixture<GraphQLHost>
         Assert.Equal("Economy", byHash.Data.GetProperty("section")[0].GetProperty("displayText").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, wrongHash.Status);
     }
+
+    [Fact]
+    public async Task A_document_that_passed_validation_is_parsed_and_validated_once()
+    {
+        const string Query = "{ section(first: 2) { contentItemId } } # validated once";
+        const string Invalid = "{ section(first: 2) { noSuchField } } # never kept";
+        var before = await DocumentCountAsync();
+
+        var first = await host.Client.PostAsync(Query);
+        var afterFirst = await DocumentCountAsync();
+        var second = await host.Client.PostAsync(Query);
+        var invalid = await host.Client.PostAsync(Invalid);
+        var invalidAgain = await host.Client.PostAsync(Invalid);
+        var after = await DocumentCountAsync();
+
+        Assert.Equal(before + 1, afterFirst);
+        Assert.Equal(afterFirst, after);
+        Assert.Equal(first.Text, second.Text);
+        Assert.Equal(2, second.List("section").Count);
+        Assert.True(invalid.HasErrors);
+        Assert.Equal(invalid.Text, invalidAgain.Text);
+    }
+
+    private async Task<int> DocumentCountAsync()
+    {
+        await using var scope = host.Factory.Services.CreateAsyncScope();
+        var provider = scope.ServiceProvider.GetRequiredService<Schema.ContentSchemaProvider>();
+        var schema = await provider.GetAsync(scope.ServiceProvider.GetRequiredService<Core.Metadata.IContentDefinitionManager>(), CancellationToken.None);
+        return schema.DocumentCount;
+    }
 }

@@ -32,6 +32,24 @@ public sealed class LimitsTests(LimitsHost host) : IClassFixture<LimitsHost>
     }
 
     [Fact]
+    public async Task Limits_on_variables_still_apply_when_the_document_was_validated_before()
+    {
+        const string Query = "query($first: Int, $skip: Int) { section(first: $first, skip: $skip) { contentItemId } }";
+        var valid = await host.Client.PostAsync(Query, new { first = 3, skip = 0 });
+        var tooMany = await host.Client.PostAsync(Query, new { first = 11, skip = 0 });
+        var tooFar = await host.Client.PostAsync(Query, new { first = 3, skip = 51 });
+        var wrongType = await host.Client.PostAsync(Query, new { first = "three", skip = 0 });
+        var validAgain = await host.Client.PostAsync(Query, new { first = 2, skip = 1 });
+
+        Assert.False(valid.HasErrors, valid.Text);
+        Assert.Equal(3, valid.List("section").Count);
+        Assert.Contains(tooMany.ErrorMessages, m => m.Contains("MaxPageSize", StringComparison.Ordinal));
+        Assert.Contains(tooFar.ErrorMessages, m => m.Contains("MaxSkip", StringComparison.Ordinal));
+        Assert.True(wrongType.HasErrors, wrongType.Text);
+        Assert.Equal(2, validAgain.List("section").Count);
+    }
+
+    [Fact]
     public async Task A_query_deeper_than_the_maximum_is_refused_before_it_runs()
     {
         await host.Client.PostAsync("{ section { contentItemId } }");

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Cms.Core.Content;
 
 namespace Cms.Core.Security;
@@ -8,7 +9,13 @@ namespace Cms.Core.Security;
 /// </summary>
 public static class ContentPermissions
 {
-    public static string Name(ContentAction action, string contentType, bool own) => action switch
+    // Asked for on every permission check of every item; the names of the few content types are built once.
+    private static readonly ConcurrentDictionary<(ContentAction Action, string ContentType, bool Own), string> Names = new();
+
+    public static string Name(ContentAction action, string contentType, bool own) =>
+        Names.TryGetValue((action, contentType, own), out var name) ? name : Names.GetOrAdd((action, contentType, own), static key => Build(key.Action, key.ContentType, key.Own));
+
+    private static string Build(ContentAction action, string contentType, bool own) => action switch
     {
         ContentAction.View => own ? $"ViewOwn_{contentType}" : $"View_{contentType}",
         ContentAction.Preview => own ? $"PreviewOwn_{contentType}" : $"Preview_{contentType}",

@@ -15,7 +15,9 @@ namespace Cms.GraphQL.Execution;
 /// <summary>
 /// Runs a document with the configured limits (depth, complexity, page size, introspection). Queries run with
 /// GraphQL.NET's serial strategy: one resolver at a time, because they share the request's DbContext; data
-/// loaders still batch, since the strategy completes every pending loader of a level together.
+/// loaders still batch, since the strategy completes every pending loader of a level together. A document that
+/// passed validation once (see <see cref="Schema.GeneratedSchema.TryGetDocument"/>) is only checked again by the rules
+/// that depend on the request's variables (complexity, page size).
 /// </summary>
 internal sealed class GraphQLExecutor
 {
@@ -26,6 +28,7 @@ internal sealed class GraphQLExecutor
         Array.Empty<IConfigureExecution>());
 
     private readonly IValidationRule[] _rules;
+    private readonly IValidationRule[] _cachedDocumentRules;
     private readonly ILogger<GraphQLExecutor> _logger;
 
     public GraphQLExecutor(IOptions<CmsGraphQLOptions> options, ILogger<GraphQLExecutor> logger)
@@ -33,12 +36,17 @@ internal sealed class GraphQLExecutor
         var settings = options.Value;
         _logger = logger;
         var rules = DocumentValidator.CoreRules.ToList();
-        rules.Add(new ComplexityValidationRule(new ComplexityOptions
+        var complexity = new ComplexityValidationRule(new ComplexityOptions
         {
             MaxDepth = settings.MaxDepth > 0 ? settings.MaxDepth : null,
             MaxComplexity = settings.MaxComplexity > 0 ? settings.MaxComplexity : null,
-        }));
-        rules.Add(new PageSizeValidationRule(settings));
+        });
+        var pageSize = new PageSizeValidationRule(settings);
+        rules.Add(complexity);
+        rules.Add(pageSize);
+
+        // A document from the cache passed every rule before; only the rules that read variable values run again.
+        _cachedDocumentRules = [complexity, pageSize];
         if (!settings.EnableIntrospection)
         {
             rules.Add(NoIntrospectionValidationRule.Instance);
@@ -51,6 +59,7 @@ internal sealed class GraphQLExecutor
         ISchema schema,
         string query,
         GraphQLDocument? document,
+        bool documentValidated,
         string? operationName,
         Inputs? variables,
         GraphQLRequestContext context,
@@ -67,7 +76,7 @@ internal sealed class GraphQLExecutor
             UserContext = context,
             RequestServices = services,
             User = user,
-            ValidationRules = _rules,
+            ValidationRules = documentValidated ? _cachedDocumentRules : _rules,
             CancellationToken = cancellationToken,
             UnhandledExceptionDelegate = failure =>
             {

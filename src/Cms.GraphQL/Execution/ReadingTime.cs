@@ -13,8 +13,14 @@ internal static partial class ReadingTime
             return 1;
         }
 
-        var text = WebUtility.HtmlDecode(Tags().Replace(html, " "));
-        var words = Words().Count(text);
+        // The text between tags, a run at a time: no copy of the body is made unless a run holds an entity.
+        var words = 0;
+        foreach (var range in Tags().EnumerateSplits(html))
+        {
+            var text = html.AsSpan(range);
+            words += text.Contains('&') ? Words().Count(WebUtility.HtmlDecode(text.ToString())) : Words().Count(text);
+        }
+
         return Math.Max(1, (int)Math.Ceiling(words / (double)Math.Max(1, wordsPerMinute)));
     }
 

@@ -136,14 +136,18 @@ internal sealed class GraphQLEndpoint(
             }
         }
 
-        GraphQLDocument? document = null;
-        try
+        var documentValidated = schema.TryGetDocument(query, request.OperationName, out var document);
+        if (!documentValidated)
         {
-            document = GraphQLParser.Parser.Parse(query);
-        }
-        catch (GraphQLSyntaxErrorException)
-        {
-            // Reported by the executor in the GraphQL error format.
+            try
+            {
+                document = GraphQLParser.Parser.Parse(query);
+            }
+            catch (GraphQLSyntaxErrorException)
+            {
+                // Reported by the executor in the GraphQL error format.
+                document = null;
+            }
         }
 
         if (isGet && document is not null && Operation(document, request.OperationName) is { } operation && operation.Operation != OperationType.Query)
@@ -155,7 +159,12 @@ internal sealed class GraphQLEndpoint(
 
         var context = new GraphQLRequestContext(access, services.GetRequiredService<IContentManager>(), services.GetRequiredService<IContentStore>(), settings, mediaBaseUrl);
         var variables = request.Variables is { } variableJson ? _serializer.ReadNode<Inputs>(variableJson) : null;
-        var result = await executor.ExecuteAsync(schema.Schema, query, document, request.OperationName, variables, context, services, user, cancellationToken);
+        var result = await executor.ExecuteAsync(schema.Schema, query, document, documentValidated, request.OperationName, variables, context, services, user, cancellationToken);
+        if (!documentValidated && document is not null && result.Executed)
+        {
+            // Executed means every validation rule passed (field errors come later and do not make a document invalid).
+            schema.AddDocument(query, request.OperationName, document);
+        }
 
         if (request.PersistedQueryHash is { } newHash && request.Query is not null && result.Executed)
         {

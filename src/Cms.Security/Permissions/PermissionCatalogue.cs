@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 using Cms.Core.Metadata;
 using Cms.Core.Security;
 
@@ -9,6 +11,9 @@ namespace Cms.Security.Permissions;
 /// </summary>
 public sealed class PermissionCatalogue(IContentDefinitionManager definitions)
 {
+    // Definition sets are immutable, and every permission check asks for the names: built once per set.
+    private static readonly ConditionalWeakTable<ContentDefinitionSet, IReadOnlySet<string>> Names = [];
+
     private static readonly Dictionary<string, string> GlobalDescriptions = new(StringComparer.Ordinal)
     {
         [Core.Security.Permissions.ManageUsers] = "Create, edit, disable users and assign their roles.",
@@ -40,17 +45,17 @@ public sealed class PermissionCatalogue(IContentDefinitionManager definitions)
     }
 
     /// <summary>Every permission name that exists now.</summary>
-    public async Task<IReadOnlySet<string>> GetNamesAsync(CancellationToken cancellationToken = default)
-    {
-        var set = await definitions.GetAsync(cancellationToken);
-        var names = new HashSet<string>(Core.Security.Permissions.Global, StringComparer.Ordinal);
-        foreach (var type in set.Types.Values.Where(t => t.Settings.Securable))
+    public async Task<IReadOnlySet<string>> GetNamesAsync(CancellationToken cancellationToken = default) =>
+        Names.GetValue(await definitions.GetAsync(cancellationToken), static set =>
         {
-            names.UnionWith(ContentPermissions.ForType(type.Name));
-        }
+            var names = new HashSet<string>(Core.Security.Permissions.Global, StringComparer.Ordinal);
+            foreach (var type in set.Types.Values.Where(t => t.Settings.Securable))
+            {
+                names.UnionWith(ContentPermissions.ForType(type.Name));
+            }
 
-        return names;
-    }
+            return names.ToFrozenSet(StringComparer.Ordinal);
+        });
 
     private static string Describe(string permission, string typeName)
     {

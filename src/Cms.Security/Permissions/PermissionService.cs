@@ -10,8 +10,25 @@ namespace Cms.Security.Permissions;
 /// <summary>Resolves permissions from role claims, read once per set of roles until a role changes (<see cref="RolePermissionCache"/>).</summary>
 public sealed class PermissionService(CmsDbContext db, PermissionCatalogue catalogue, RolePermissionCache cache) : IPermissionService
 {
+    // A request checks the same caller for every item it returns: its roles and cache key are worked out once.
+    private (ClaimsPrincipal User, IReadOnlySet<string> Roles, string Key)? _last;
 
-    public IReadOnlySet<string> GetEffectiveRoles(ClaimsPrincipal user)
+    public IReadOnlySet<string> GetEffectiveRoles(ClaimsPrincipal user) => Caller(user).Roles;
+
+    private (ClaimsPrincipal User, IReadOnlySet<string> Roles, string Key) Caller(ClaimsPrincipal user)
+    {
+        if (_last is { } last && ReferenceEquals(last.User, user))
+        {
+            return last;
+        }
+
+        var roles = EffectiveRoles(user);
+        var caller = (user, roles, string.Join('\n', roles.Select(r => r.ToUpperInvariant()).Order(StringComparer.Ordinal)));
+        _last = caller;
+        return caller;
+    }
+
+    private static HashSet<string> EffectiveRoles(ClaimsPrincipal user)
     {
         if (!user.IsAuthenticated())
         {
@@ -35,7 +52,7 @@ public sealed class PermissionService(CmsDbContext db, PermissionCatalogue catal
             return true;
         }
 
-        return (await GrantedAsync(roles, cancellationToken)).Contains(permission);
+        return (await GrantedAsync(user, cancellationToken)).Contains(permission);
     }
 
     public async Task<IReadOnlySet<string>> GetPermissionsAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
@@ -47,7 +64,7 @@ public sealed class PermissionService(CmsDbContext db, PermissionCatalogue catal
         }
 
         var known = await catalogue.GetNamesAsync(cancellationToken);
-        return (await GrantedAsync(roles, cancellationToken)).Where(known.Contains).ToHashSet(StringComparer.Ordinal);
+        return (await GrantedAsync(user, cancellationToken)).Where(known.Contains).ToHashSet(StringComparer.Ordinal);
     }
 
     public async Task<bool> IsAllowedAsync(ClaimsPrincipal user, ContentAction action, ContentItem item, CancellationToken cancellationToken = default)
@@ -75,7 +92,7 @@ public sealed class PermissionService(CmsDbContext db, PermissionCatalogue catal
             return AccessScope.None;
         }
 
-        var granted = await GrantedAsync(roles, cancellationToken);
+        var granted = await GrantedAsync(user, cancellationToken);
         if (granted.Contains(ContentPermissions.Name(action, contentType, own: false)))
         {
             return AccessScope.All;
@@ -85,9 +102,9 @@ public sealed class PermissionService(CmsDbContext db, PermissionCatalogue catal
         return user.IsAuthenticated() && granted.Contains(ContentPermissions.Name(action, contentType, own: true)) ? AccessScope.Own : AccessScope.None;
     }
 
-    private async Task<HashSet<string>> GrantedAsync(IReadOnlySet<string> roles, CancellationToken cancellationToken)
+    private async Task<HashSet<string>> GrantedAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var key = string.Join('\n', roles.Select(r => r.ToUpperInvariant()).Order(StringComparer.Ordinal));
+        var (_, roles, key) = Caller(user);
         if (cache.TryGet(key, out var cached))
         {
             return cached;
