@@ -49,6 +49,7 @@ public static class DataServiceCollectionExtensions
             services.AddScoped<CmsDbContext>(sp => sp.GetRequiredService<SqliteCmsDbContext>());
         }
 
+        services.AddSingleton<SharedContentCache>();
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();
         services.AddScoped<IDocumentStore, EfDocumentStore>();
         services.AddScoped<Core.Storage.IContentStore, EfContentStore>();

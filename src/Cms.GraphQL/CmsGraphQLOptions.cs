@@ -55,6 +55,15 @@ public sealed class CmsGraphQLOptions
     /// <summary>Scheme and host for media URLs (e.g. a CDN, <c>https://cdn.example.com</c>); empty means the request's own.</summary>
     public string? PublicBaseUrl { get; set; }
 
+    /// <summary>
+    /// Queries executed at the same time (answers from the response cache do not count); 0 means one per core,
+    /// which measured best on SQLite. With a database server over the network, queries also wait on it: allow more.
+    /// </summary>
+    public int MaxConcurrentExecutions { get; set; }
+
+    /// <summary>Queries that may wait for their turn; beyond that a request gets 503 with Retry-After.</summary>
+    public int MaxQueuedExecutions { get; set; } = 1000;
+
     /// <summary>Words per minute for <c>readingMinutes</c>.</summary>
     public int WordsPerMinute { get; set; } = 200;
 }

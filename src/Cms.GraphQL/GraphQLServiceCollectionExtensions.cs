@@ -20,11 +20,13 @@ public static class GraphQLServiceCollectionExtensions
             .Bind(configuration.GetSection(CmsGraphQLOptions.Section))
             .Validate(o => o.MaxPageSize > 0 && o.DefaultPageSize > 0 && o.DefaultPageSize <= o.MaxPageSize, "Cms:GraphQL: DefaultPageSize must be between 1 and MaxPageSize.")
             .Validate(o => o.MaxRequestBytes > 0, "Cms:GraphQL:MaxRequestBytes must be positive.")
+            .Validate(o => o.MaxConcurrentExecutions >= 0 && o.MaxQueuedExecutions >= 0, "Cms:GraphQL: MaxConcurrentExecutions and MaxQueuedExecutions cannot be negative.")
             .ValidateOnStart();
         services.AddSingleton<ContentSchemaFactory>();
         services.AddSingleton<ContentSchemaProvider>();
         services.AddSingleton<GraphQLExecutor>();
         services.AddSingleton<GraphQLResponseCache>();
+        services.AddSingleton<ExecutionGate>();
         services.AddSingleton<PersistedQueryStore>();
         services.AddSingleton<GraphQLEndpoint>();
         services.AddSingleton<GraphiQLPage>();

@@ -1,5 +1,7 @@
 using System.Net;
+using Cms.GraphQL.Http;
 using Cms.GraphQL.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace Cms.GraphQL.Tests;
@@ -47,6 +49,33 @@ public sealed class LimitsTests(LimitsHost host) : IClassFixture<LimitsHost>
         Assert.Contains(tooFar.ErrorMessages, m => m.Contains("MaxSkip", StringComparison.Ordinal));
         Assert.True(wrongType.HasErrors, wrongType.Text);
         Assert.Equal(2, validAgain.List("section").Count);
+    }
+
+    [Fact]
+    public async Task With_every_execution_slot_taken_and_the_queue_full_a_query_gets_503_and_cached_answers_still_flow()
+    {
+        const string Cached = "{ section(first: 1) { displayText } }";
+        const string Fresh = "{ section(first: 2) { displayText } }";
+        var warm = await host.Client.PostAsync(Cached);
+        var gate = host.Factory.Services.GetRequiredService<ExecutionGate>();
+
+        GraphQLResponse busy, cached;
+        using (var slot = await gate.EnterAsync(CancellationToken.None))
+        {
+            Assert.True(slot.IsAcquired);
+            busy = await host.Client.PostAsync(Fresh);
+            cached = await host.Client.PostAsync(Cached);
+        }
+
+        var after = await host.Client.PostAsync(Fresh);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, busy.Status);
+        Assert.Equal(["SERVER_BUSY"], busy.ErrorCodes);
+        Assert.Equal("1", busy.Header("Retry-After"));
+        Assert.Equal(HttpStatusCode.OK, cached.Status);
+        Assert.Equal(warm.Text, cached.Text);
+        Assert.False(after.HasErrors, after.Text);
+        Assert.Equal(2, after.List("section", "displayText").Count);
     }
 
     [Fact]

@@ -38,5 +38,6 @@ public interface IContentManager
 
     Task<IReadOnlyList<ContentItem>> GetVersionsAsync(string contentItemId, CancellationToken cancellationToken = default);
 
+    /// <summary>Items matching a query. Read-only, as <see cref="Storage.IContentStore.QueryAsync"/>: change an item through <see cref="GetAsync"/>.</summary>
     Task<ContentQueryResult> QueryAsync(ContentQuery query, CancellationToken cancellationToken = default);
 }

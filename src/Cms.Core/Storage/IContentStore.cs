@@ -17,7 +17,10 @@ public interface IContentStore
     /// <summary>All versions of an item, oldest first, including those of a deleted item.</summary>
     Task<IReadOnlyList<ContentItem>> GetVersionsAsync(string contentItemId, CancellationToken cancellationToken = default);
 
-    /// <summary>Loads many items in one query (for data loaders). Read-only.</summary>
+    /// <summary>
+    /// Loads many items in one query (for data loaders). Read-only: the items' content may be shared with other
+    /// callers and must not be changed (load an item with <see cref="GetAsync"/> to change it).
+    /// </summary>
     Task<IReadOnlyDictionary<string, ContentItem>> GetManyAsync(IReadOnlyCollection<string> contentItemIds, VersionOptions options, CancellationToken cancellationToken = default);
 
     Task AddAsync(ContentItem version, IReadOnlyList<FieldIndexEntry> index, CancellationToken cancellationToken = default);
@@ -30,6 +33,9 @@ public interface IContentStore
     /// <summary>The id of another live item (latest or published) that uses <paramref name="path"/>, if any.</summary>
     Task<string?> FindPathOwnerAsync(string path, string exceptContentItemId, CancellationToken cancellationToken = default);
 
-    /// <summary>Runs a query over the version table and index tables. Read-only results.</summary>
+    /// <summary>
+    /// Runs a query over the version table and index tables. Read-only results: the items' content may be shared
+    /// with other callers and must not be changed (load an item with <see cref="GetAsync"/> to change it).
+    /// </summary>
     Task<ContentQueryResult> QueryAsync(ContentQuery query, CancellationToken cancellationToken = default);
 }

@@ -10,9 +10,10 @@ namespace Cms.Data.Stores;
 /// <summary>
 /// Content versions in <c>ContentItems</c> with their field values in the index tables, written in the same
 /// transaction. Versions read through <see cref="GetAsync"/> are tracked so that a write can detect a
-/// concurrent change (the <c>Revision</c> column).
+/// concurrent change (the <c>Revision</c> column). Lists and batches (<see cref="QueryAsync"/>,
+/// <see cref="GetManyAsync"/>) are read-only and share their parsed content through <see cref="SharedContentCache"/>.
 /// </summary>
-public sealed class EfContentStore(CmsDbContext db) : IContentStore
+public sealed class EfContentStore(CmsDbContext db, SharedContentCache shared) : IContentStore
 {
     public async Task<ContentItem?> GetAsync(string contentItemId, VersionOptions options, CancellationToken cancellationToken = default)
     {
@@ -48,7 +49,7 @@ public sealed class EfContentStore(CmsDbContext db) : IContentStore
         var query = db.ContentItems.AsNoTracking().Where(r => ids.Contains(r.ContentItemId));
         query = options == VersionOptions.Published ? query.Where(r => r.Published) : query.Where(r => r.Latest);
         var records = await query.ToListAsync(cancellationToken);
-        return records.ToDictionary(r => r.ContentItemId, ToItem);
+        return records.ToDictionary(r => r.ContentItemId, ToSharedItem);
     }
 
     public Task AddAsync(ContentItem version, IReadOnlyList<FieldIndexEntry> index, CancellationToken cancellationToken = default)
@@ -106,14 +107,18 @@ public sealed class EfContentStore(CmsDbContext db) : IContentStore
 
         var page = translator.Order(filtered, query.OrderBy).Skip(Math.Max(0, query.Skip)).Take(query.Take);
         var records = await page.ToListAsync(cancellationToken);
-        return new ContentQueryResult(records.Select(ToItem).ToList(), total);
+        return new ContentQueryResult(records.Select(ToSharedItem).ToList(), total);
     }
 
     private ContentItemRecord Tracked(string contentItemVersionId) =>
         db.ContentItems.Local.FirstOrDefault(r => r.ContentItemVersionId == contentItemVersionId)
         ?? throw new InvalidOperationException($"Version '{contentItemVersionId}' must be loaded in this session before it is changed.");
 
-    internal static ContentItem ToItem(ContentItemRecord record) => new()
+    internal static ContentItem ToItem(ContentItemRecord record) => ToItem(record, ContentItemJson.DeserializeParts(record.Data));
+
+    private ContentItem ToSharedItem(ContentItemRecord record) => ToItem(record, shared.Get(record.ContentItemVersionId, record.Data));
+
+    private static ContentItem ToItem(ContentItemRecord record, System.Text.Json.Nodes.JsonObject content) => new()
     {
         ContentItemId = record.ContentItemId,
         ContentItemVersionId = record.ContentItemVersionId,
@@ -126,7 +131,7 @@ public sealed class EfContentStore(CmsDbContext db) : IContentStore
         CreatedUtc = record.CreatedUtc,
         ModifiedUtc = record.ModifiedUtc,
         PublishedUtc = record.PublishedUtc,
-        Content = ContentItemJson.DeserializeParts(record.Data),
+        Content = content,
     };
 
     private static void CopyTo(ContentItem item, ContentItemRecord record)

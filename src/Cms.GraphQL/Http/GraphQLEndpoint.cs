@@ -30,6 +30,7 @@ internal sealed class GraphQLEndpoint(
     ContentSchemaProvider schemas,
     GraphQLExecutor executor,
     GraphQLResponseCache cache,
+    ExecutionGate gate,
     PersistedQueryStore persistedQueries,
     IOptions<CmsGraphQLOptions> options,
     IHostEnvironment environment,
@@ -134,6 +135,14 @@ internal sealed class GraphQLEndpoint(
                 await WriteAsync(http, StatusCodes.Status200OK, cached, cacheable: true);
                 return;
             }
+        }
+
+        using var lease = await gate.EnterAsync(cancellationToken);
+        if (!lease.IsAcquired)
+        {
+            http.Response.Headers.RetryAfter = "1";
+            await WriteErrorAsync(http, mediaType, StatusCodes.Status503ServiceUnavailable, "SERVER_BUSY", "Too many queries are waiting to run; try again shortly.");
+            return;
         }
 
         var documentValidated = schema.TryGetDocument(query, request.OperationName, out var document);

@@ -1,0 +1,58 @@
+using System.Text.Json.Nodes;
+using Cms.Core.Content;
+using Cms.Core.Queries;
+using Cms.Data.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cms.Data.Tests;
+
+/// <summary>Lists and batches share parsed content between requests (<see cref="Stores.SharedContentCache"/>).</summary>
+public abstract partial class ContentStoreTests
+{
+    [SkippableFact]
+    public async Task Lists_share_the_parsed_content_of_an_unchanged_version_between_requests()
+    {
+        var created = await CreateAsync(ArticleBuilder.Titled("Shared").WithLead("Read twice"), publish: true);
+
+        var first = Assert.Single((await QueryAsync(Articles())).Items);
+        var second = Assert.Single((await QueryAsync(Articles())).Items);
+        var batch = await InScopeAsync(sp => sp.GetRequiredService<Core.Storage.IContentStore>().GetManyAsync([created.ContentItemId], VersionOptions.Published));
+
+        Assert.Same(first.Content, second.Content);
+        Assert.Same(first.Content, batch[created.ContentItemId].Content);
+        Assert.Equal("Read twice", LeadOf(second));
+    }
+
+    [SkippableFact]
+    public async Task An_item_saved_in_place_is_never_listed_with_its_old_content()
+    {
+        var note = await ContentAsync(m => m.CreateAsync(TestSchema.Note("Reminder", "Call the desk", 1), publish: false));
+        var notes = new ContentQuery { ContentType = note.ContentType, Status = ContentStatus.Latest };
+        var before = Assert.Single((await QueryAsync(notes)).Items);
+
+        var saved = await ContentAsync(m => m.UpdateAsync(note.ContentItemId, note.ContentItemVersionId, TestSchema.Note("Reminder", "Call the printers", 5).Content));
+        var after = Assert.Single((await QueryAsync(notes)).Items);
+
+        Assert.Equal(note.ContentItemVersionId, saved.ContentItemVersionId); // the same row, changed in place
+        Assert.Equal("Call the desk", TextOf(before));
+        Assert.Equal("Call the printers", TextOf(after));
+    }
+
+    [SkippableFact]
+    public async Task An_item_loaded_for_writing_is_its_own_copy()
+    {
+        var created = await CreateAsync(ArticleBuilder.Titled("Own copy").WithLead("Untouched"), publish: true);
+        var listed = Assert.Single((await QueryAsync(Articles())).Items);
+
+        var loaded = await GetAsync(created.ContentItemId, VersionOptions.Published);
+        ((JsonObject)loaded!.Content["Article"]!["Lead"]!)["Text"] = "Changed in memory only";
+        var listedAgain = Assert.Single((await QueryAsync(Articles())).Items);
+
+        Assert.NotSame(listed.Content, loaded.Content);
+        Assert.Equal("Untouched", LeadOf(listedAgain));
+    }
+
+    private static string? LeadOf(ContentItem item) => item.Content["Article"]?["Lead"]?["Text"]?.GetValue<string>();
+
+    private static string? TextOf(ContentItem note) => note.Content["Note"]?["Body"]?["Text"]?.GetValue<string>();
+}
