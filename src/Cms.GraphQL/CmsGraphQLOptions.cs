@@ -56,8 +56,8 @@ public sealed class CmsGraphQLOptions
     public string? PublicBaseUrl { get; set; }
 
     /// <summary>
-    /// Queries executed at the same time (answers from the response cache do not count); 0 means one per core,
-    /// which measured best on SQLite. With a database server over the network, queries also wait on it: allow more.
+    /// Queries executed at the same time (answers from the response cache do not count); 0 lets the host choose
+    /// (one per core on SQLite, four per core on PostgreSQL, where queries also wait on the server).
     /// </summary>
     public int MaxConcurrentExecutions { get; set; }
 

@@ -14,6 +14,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using web::Cms.Web.Hosting;
 
 namespace Cms.Benchmarks;
@@ -27,7 +28,7 @@ namespace Cms.Benchmarks;
 /// </summary>
 public static class GraphQLBenchmark
 {
-    public const string Options = "[--articles 2000] [--connections 32] [--seconds 10] [--warmup 10] [--breakdown]";
+    public const string Options = "[--articles 2000] [--connections 32] [--seconds 10] [--warmup 10] [--breakdown] [--postgres <server connection string>]";
 
     private const string Query = """
         query Front($section: ID!) {
@@ -55,12 +56,21 @@ public static class GraphQLBenchmark
         }
 
         var root = Path.Combine(Path.GetTempPath(), "cms-benchmark", Guid.NewGuid().ToString("N"));
+        string? connectionString = null;
+        string? postgresDatabase = null;
+        if (settings.PostgresServer is { } server)
+        {
+            postgresDatabase = "cms_bench_" + Guid.NewGuid().ToString("N")[..12];
+            await ImportBenchmark.ExecuteOnServerAsync(server, $"CREATE DATABASE \"{postgresDatabase}\"");
+            connectionString = new NpgsqlConnectionStringBuilder(server) { Database = postgresDatabase }.ConnectionString;
+        }
+
         try
         {
-            Console.WriteLine($"GraphQL benchmark: {settings.Articles:N0} published articles, {settings.Connections} connections, {settings.Seconds} s per run after {settings.Warmup} s warm-up, {Environment.ProcessorCount} cores");
-            await using var cached = await StartHostAsync(root, responseCache: true);
+            Console.WriteLine($"GraphQL benchmark on {(postgresDatabase is null ? "SQLite" : "PostgreSQL")}: {settings.Articles:N0} published articles, {settings.Connections} connections, {settings.Seconds} s per run after {settings.Warmup} s warm-up, {Environment.ProcessorCount} cores");
+            await using var cached = await StartHostAsync(root, connectionString, responseCache: true);
             await SeedAsync(cached.Services, settings.Articles);
-            await using var uncached = await StartHostAsync(root, responseCache: false);
+            await using var uncached = await StartHostAsync(root, connectionString, responseCache: false);
             var cachedUrl = Address(cached);
             var uncachedUrl = Address(uncached);
 
@@ -92,16 +102,23 @@ public static class GraphQLBenchmark
         finally
         {
             SqliteConnection.ClearAllPools();
+            NpgsqlConnection.ClearAllPools();
             Directory.Delete(root, recursive: true);
+            if (postgresDatabase is not null)
+            {
+                await ImportBenchmark.ExecuteOnServerAsync(settings.PostgresServer!, $"DROP DATABASE IF EXISTS \"{postgresDatabase}\" WITH (FORCE)");
+            }
         }
     }
 
-    private static async Task<WebApplication> StartHostAsync(string dataDirectory, bool responseCache)
+    private static async Task<WebApplication> StartHostAsync(string dataDirectory, string? postgres, bool responseCache)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Cms:DataDirectory"] = dataDirectory,
+            ["Cms:Database:Provider"] = postgres is null ? "Sqlite" : "Postgres",
+            ["ConnectionStrings:Cms"] = postgres,
             ["Cms:Setup:SampleContent"] = "false",
             ["Cms:Setup:AdminPassword"] = "Benchmark-Admin-Password-1",
             ["Cms:GraphQL:EnableResponseCache"] = responseCache ? "true" : "false",
@@ -277,13 +294,25 @@ public static class GraphQLBenchmark
         }
     }
 
-    private sealed record Settings(int Articles, int Connections, int Seconds, int Warmup, bool Breakdown)
+    private sealed record Settings(int Articles, int Connections, int Seconds, int Warmup, bool Breakdown, string? PostgresServer)
     {
         public static Settings? Parse(string[] args)
         {
             var values = new Dictionary<string, int>(StringComparer.Ordinal) { ["--articles"] = 2000, ["--connections"] = 32, ["--seconds"] = 10, ["--warmup"] = 10 };
             var breakdown = args.Contains("--breakdown");
             args = [.. args.Where(a => a != "--breakdown")];
+            string? postgres = null;
+            if (Array.IndexOf(args, "--postgres") is var at and >= 0)
+            {
+                if (at + 1 >= args.Length)
+                {
+                    return null;
+                }
+
+                postgres = args[at + 1];
+                args = [.. args[..at], .. args[(at + 2)..]];
+            }
+
             for (var i = 0; i < args.Length; i += 2)
             {
                 if (!values.ContainsKey(args[i]) || i + 1 >= args.Length || !int.TryParse(args[i + 1], out var value) || value <= 0)
@@ -294,7 +323,7 @@ public static class GraphQLBenchmark
                 values[args[i]] = value;
             }
 
-            return new Settings(values["--articles"], values["--connections"], values["--seconds"], values["--warmup"], breakdown);
+            return new Settings(values["--articles"], values["--connections"], values["--seconds"], values["--warmup"], breakdown, postgres);
         }
     }
 }

@@ -226,7 +226,7 @@ public static class ImportBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Largest / smallest query median: {ratio:0.00}x ({(ratio <= 2 ? "within" : "NOT within")} 2x)"));
     }
 
-    private static async Task ExecuteOnServerAsync(string server, string sql)
+    internal static async Task ExecuteOnServerAsync(string server, string sql)
     {
         await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString);
         await connection.OpenAsync();

@@ -44,6 +44,15 @@ public static class CmsHostExtensions
         services.AddCmsRecipes();
         services.AddCmsSecurity(dataOptions);
         services.AddCmsGraphQL(configuration);
+        services.PostConfigure<CmsGraphQLOptions>(graphQL =>
+        {
+            // Measured on 2 cores: SQLite queries keep a core busy from start to end, so one execution per core
+            // answers fastest; PostgreSQL queries also wait on the server and need more running to fill the cores.
+            if (graphQL.MaxConcurrentExecutions == 0)
+            {
+                graphQL.MaxConcurrentExecutions = (dataOptions.Provider == DatabaseProvider.Postgres ? 4 : 1) * Environment.ProcessorCount;
+            }
+        });
         services.Configure<SetupOptions>(configuration.GetSection("Cms:Setup"));
         services.AddSingleton<SetupState>();
         services.AddScoped<SetupService>();
