@@ -13,7 +13,7 @@ public static class ContentPermissions
     private static readonly ConcurrentDictionary<(ContentAction Action, string ContentType, bool Own), string> Names = new();
 
     public static string Name(ContentAction action, string contentType, bool own) =>
-        Names.TryGetValue((action, contentType, own), out var name) ? name : Names.GetOrAdd((action, contentType, own), static key => Build(key.Action, key.ContentType, key.Own));
+        Names.GetOrAdd((action, contentType, own), static key => Build(key.Action, key.ContentType, key.Own));
 
     private static string Build(ContentAction action, string contentType, bool own) => action switch
     {

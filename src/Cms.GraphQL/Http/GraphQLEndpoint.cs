@@ -183,6 +183,9 @@ internal sealed class GraphQLEndpoint(
         var status = result.Executed || mediaType == JsonMediaType ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
         var body = await SerializeAsync(result, cancellationToken);
         var response = new CachedResponse(body, ETag(body), mediaType);
+
+        // The answer is ready: the next query may run while this one is sent (a slow client must not hold a slot).
+        lease.Dispose();
         var cacheable = anonymous && !context.UsedPreview && result.Executed && (result.Errors is null || result.Errors.Count == 0);
         if (cacheable && cacheKey is not null)
         {
