@@ -16,16 +16,14 @@ internal sealed class ExecutionGate : IDisposable
     public ExecutionGate(IOptions<CmsGraphQLOptions> options)
     {
         var settings = options.Value;
-        PermitLimit = settings.MaxConcurrentExecutions > 0 ? settings.MaxConcurrentExecutions : Environment.ProcessorCount;
         _limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
         {
-            PermitLimit = PermitLimit,
+            // The host sets the limit for its database; on its own, one execution per core.
+            PermitLimit = settings.MaxConcurrentExecutions > 0 ? settings.MaxConcurrentExecutions : Environment.ProcessorCount,
             QueueLimit = settings.MaxQueuedExecutions,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         });
     }
-
-    public int PermitLimit { get; }
 
     /// <summary>A lease to run one execution; <see cref="RateLimitLease.IsAcquired"/> is false when the queue is full.</summary>
     public ValueTask<RateLimitLease> EnterAsync(CancellationToken cancellationToken) => _limiter.AcquireAsync(1, cancellationToken);

@@ -261,9 +261,9 @@ public sealed partial class IdentityAdminUsers(
             return AdminResult.Success;
         }
 
-        return new AdminResult([.. result.Errors.Select(e => new AdminError(
-            e.Code == "PasswordMismatch" ? "CurrentPassword" : "NewPassword",
-            e.Code == "PasswordMismatch" ? "The current password is not correct." : e.Description))]);
+        return new AdminResult([.. result.Errors.Select(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)
+            ? new AdminError("CurrentPassword", "The current password is not correct.")
+            : new AdminError("NewPassword", e.Description))]);
     }
 
     private async Task<(List<string> Roles, AdminResult? Error)> CheckRolesAsync(IReadOnlyCollection<string> requested, CancellationToken cancellationToken)
