@@ -30,6 +30,7 @@ public static class ContentServiceCollectionExtensions
         services.AddScoped<IContentDefinitionManager, ContentDefinitionManager>();
         services.AddScoped<ISiteSettingsService, SiteSettingsService>();
         services.TryAddScoped<IContentAccess, SystemContentAccess>();
+        services.TryAddScoped<IContentWorkflow, DirectContentWorkflow>();
         services.AddScoped<IContentManager, ContentManager>();
         return services;
     }

@@ -22,6 +22,9 @@ public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<BooleanFieldIndexRecord> BooleanFieldIndex => Set<BooleanFieldIndexRecord>();
     public DbSet<DateTimeFieldIndexRecord> DateTimeFieldIndex => Set<DateTimeFieldIndexRecord>();
     public DbSet<ContentPickerFieldIndexRecord> ContentPickerFieldIndex => Set<ContentPickerFieldIndexRecord>();
+    public DbSet<AuditEventRecord> AuditEvents => Set<AuditEventRecord>();
+    public DbSet<ContentCommentRecord> ContentComments => Set<ContentCommentRecord>();
+    public DbSet<ContentScheduleRecord> ContentSchedules => Set<ContentScheduleRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -63,6 +66,8 @@ public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext
             item.Property(i => i.Path).HasMaxLength(512);
             item.Property(i => i.Owner).HasMaxLength(64);
             item.Property(i => i.Author).HasMaxLength(256);
+            item.Property(i => i.Stage).HasMaxLength(32).IsRequired().HasDefaultValue("Draft");
+            item.Property(i => i.AssignedTo).HasMaxLength(64);
             item.Property(i => i.Revision).IsConcurrencyToken();
             item.HasIndex(i => i.ContentItemVersionId).IsUnique();
             item.HasIndex(i => new { i.ContentItemId, i.Latest, i.Published });
@@ -71,11 +76,66 @@ public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext
             item.HasIndex(i => new { i.ContentType, i.Latest, i.ModifiedUtc });
             item.HasIndex(i => new { i.ContentType, i.Latest, i.CreatedUtc });
             item.HasIndex(i => i.Path);
+            item.HasIndex(i => new { i.Latest, i.Stage, i.ModifiedUtc });
+            item.HasIndex(i => new { i.AssignedTo, i.Latest });
             item.HasMany(i => i.TextFields).WithOne().HasForeignKey(f => f.DocumentId).OnDelete(DeleteBehavior.Cascade);
             item.HasMany(i => i.NumericFields).WithOne().HasForeignKey(f => f.DocumentId).OnDelete(DeleteBehavior.Cascade);
             item.HasMany(i => i.BooleanFields).WithOne().HasForeignKey(f => f.DocumentId).OnDelete(DeleteBehavior.Cascade);
             item.HasMany(i => i.DateTimeFields).WithOne().HasForeignKey(f => f.DocumentId).OnDelete(DeleteBehavior.Cascade);
             item.HasMany(i => i.ContentPickerFields).WithOne().HasForeignKey(f => f.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<AuditEventRecord>(audit =>
+        {
+            audit.ToTable("AuditEvents");
+            audit.HasKey(a => a.Id);
+            audit.Property(a => a.Kind).HasMaxLength(64).IsRequired();
+            audit.Property(a => a.ActorId).HasMaxLength(256);
+            audit.Property(a => a.ActorName).HasMaxLength(256);
+            audit.Property(a => a.ClientId).HasMaxLength(256);
+            audit.Property(a => a.IpAddress).HasMaxLength(64);
+            audit.Property(a => a.TargetType).HasMaxLength(32).IsRequired();
+            audit.Property(a => a.TargetId).HasMaxLength(256);
+            audit.Property(a => a.ContentType).HasMaxLength(64);
+            audit.Property(a => a.ContentItemVersionId).HasMaxLength(64);
+            audit.Property(a => a.FromStage).HasMaxLength(32);
+            audit.Property(a => a.ToStage).HasMaxLength(32);
+            audit.Property(a => a.Summary).HasMaxLength(2048);
+            audit.Property(a => a.Origin).HasMaxLength(64);
+            audit.HasIndex(a => a.OccurredUtc);
+            audit.HasIndex(a => new { a.TargetType, a.TargetId, a.Id });
+            audit.HasIndex(a => new { a.ActorId, a.Id });
+            audit.HasIndex(a => new { a.Kind, a.Id });
+        });
+
+        builder.Entity<ContentCommentRecord>(comment =>
+        {
+            comment.ToTable("ContentComments");
+            comment.HasKey(c => c.Id);
+            comment.Property(c => c.CommentId).HasMaxLength(64).IsRequired();
+            comment.Property(c => c.ContentItemId).HasMaxLength(64).IsRequired();
+            comment.Property(c => c.ContentItemVersionId).HasMaxLength(64).IsRequired();
+            comment.Property(c => c.AuthorId).HasMaxLength(256);
+            comment.Property(c => c.AuthorName).HasMaxLength(256);
+            comment.Property(c => c.Text).IsRequired();
+            comment.Property(c => c.Transition).HasMaxLength(32);
+            comment.HasIndex(c => c.CommentId).IsUnique();
+            comment.HasIndex(c => new { c.ContentItemId, c.Id });
+        });
+
+        builder.Entity<ContentScheduleRecord>(schedule =>
+        {
+            schedule.ToTable("ContentSchedules");
+            schedule.HasKey(s => s.Id);
+            schedule.Property(s => s.ContentItemId).HasMaxLength(64).IsRequired();
+            schedule.Property(s => s.ContentItemVersionId).HasMaxLength(64).IsRequired();
+            schedule.Property(s => s.Action).HasMaxLength(16).IsRequired();
+            schedule.Property(s => s.Status).HasMaxLength(16).IsRequired();
+            schedule.Property(s => s.ClaimToken).HasMaxLength(64);
+            schedule.Property(s => s.CreatedBy).HasMaxLength(256);
+            schedule.Property(s => s.Reason).HasMaxLength(1024);
+            schedule.HasIndex(s => new { s.Status, s.DueUtc });
+            schedule.HasIndex(s => new { s.ContentItemId, s.Status });
         });
 
         ConfigureFieldIndex<TextFieldIndexRecord>(builder, "TextFieldIndex").Property(f => f.Value).HasMaxLength(IndexedTextLength);

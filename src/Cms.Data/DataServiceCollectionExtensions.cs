@@ -50,6 +50,8 @@ public static class DataServiceCollectionExtensions
         }
 
         services.AddSingleton<SharedContentCache>();
+        services.AddSingleton<AuditOrigin>();
+        services.AddScoped<Core.Audit.IAuditLog, EfAuditLog>();
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();
         services.AddScoped<IDocumentStore, EfDocumentStore>();
         services.AddScoped<Core.Storage.IContentStore, EfContentStore>();

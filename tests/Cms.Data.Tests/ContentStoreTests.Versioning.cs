@@ -125,11 +125,13 @@ public abstract partial class ContentStoreTests
     }
 
     [SkippableFact]
-    public async Task Unpublishing_an_item_that_is_not_published_is_not_found()
+    public async Task Unpublishing_an_item_that_is_not_published_is_refused_as_a_transition()
     {
         var draft = await CreateAsync(ArticleBuilder.Titled("Grid upgrade"));
 
-        await Assert.ThrowsAsync<ContentNotFoundException>(() => ContentAsync(m => m.UnpublishAsync(draft.ContentItemId)));
+        var refused = await Assert.ThrowsAsync<ContentTransitionException>(() => ContentAsync(m => m.UnpublishAsync(draft.ContentItemId)));
+        Assert.Contains("not published", refused.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<ContentNotFoundException>(() => ContentAsync(m => m.UnpublishAsync("no-such-item")));
     }
 
     [SkippableFact]

@@ -8,4 +8,10 @@ public enum ContentAction
     Edit,
     Publish,
     Delete,
+
+    /// <summary>Send an item for review, or pull it back (<c>Submit_{Type}</c>, <c>SubmitOwn_{Type}</c>).</summary>
+    Submit,
+
+    /// <summary>Approve an item or request changes (<c>Review_{Type}</c>; there is no "own" variant).</summary>
+    Review,
 }

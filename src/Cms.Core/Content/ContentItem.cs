@@ -20,6 +20,15 @@ public sealed class ContentItem
     public DateTime? ModifiedUtc { get; set; }
     public DateTime? PublishedUtc { get; set; }
 
+    /// <summary>The editorial stage of this version (<see cref="ContentStages"/>).</summary>
+    public string Stage { get; set; } = ContentStages.Draft;
+
+    /// <summary>The user id of the reviewer this item is assigned to, if any.</summary>
+    public string? AssignedTo { get; set; }
+
+    /// <summary>When the review is due, if a due date was set.</summary>
+    public DateTime? DueUtc { get; set; }
+
     /// <summary>The parts, by the key they have in the item: <c>TitlePart</c>, <c>Article</c>, ...</summary>
     public JsonObject Content { get; set; } = [];
 
@@ -50,6 +59,9 @@ public sealed class ContentItem
         CreatedUtc = CreatedUtc,
         ModifiedUtc = ModifiedUtc,
         PublishedUtc = PublishedUtc,
+        Stage = Stage,
+        AssignedTo = AssignedTo,
+        DueUtc = DueUtc,
         Content = (JsonObject)Content.DeepClone(),
     };
 }

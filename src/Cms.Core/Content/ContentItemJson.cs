@@ -10,7 +10,7 @@ public static class ContentItemJson
     private static readonly HashSet<string> CommonProperties = new(StringComparer.Ordinal)
     {
         "ContentItemId", "ContentItemVersionId", "ContentType", "DisplayText", "Latest", "Published",
-        "Owner", "Author", "CreatedUtc", "ModifiedUtc", "PublishedUtc", "Id",
+        "Owner", "Author", "CreatedUtc", "ModifiedUtc", "PublishedUtc", "Id", "Stage", "AssignedTo", "DueUtc",
     };
 
     public static JsonObject ToJson(ContentItem item)
@@ -28,6 +28,7 @@ public static class ContentItemJson
             ["CreatedUtc"] = item.CreatedUtc,
             ["ModifiedUtc"] = item.ModifiedUtc,
             ["PublishedUtc"] = item.PublishedUtc,
+            ["Stage"] = item.Stage,
         };
         foreach (var (key, value) in item.Content)
         {

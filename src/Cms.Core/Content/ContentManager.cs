@@ -3,6 +3,7 @@ using Cms.Core.Events;
 using Cms.Core.Fields;
 using Cms.Core.Metadata;
 using Cms.Core.Queries;
+using Cms.Core.Security;
 using Cms.Core.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -14,6 +15,8 @@ public sealed class ContentManager(
     ContentItemNormalizer normalizer,
     IContentAccess access,
     IUnitOfWork unitOfWork,
+    IContentWorkflow workflow,
+    IEnumerable<IContentChangeHandler> changeHandlers,
     IEnumerable<IContentEventHandler> eventHandlers,
     TimeProvider clock,
     ILogger<ContentManager> logger) : IContentManager
@@ -43,17 +46,35 @@ public sealed class ContentManager(
 
         await DemandAsync(ContentAction.Edit, version, cancellationToken);
         var type = await RequireTypeAsync(version.ContentType, cancellationToken);
-        var published = publish || !type.Settings.Draftable;
+        var published = !type.Settings.Draftable;
+        if (publish && type.Settings.Draftable)
+        {
+            // Publishing on create is a publish transition from Draft: the type's workflow decides whether it may skip review.
+            var plan = await workflow.PlanAsync(version, null, ContentTransitions.Publish, cancellationToken);
+            await DemandAsync(plan.Permission, version, cancellationToken);
+            published = plan.Effect == TransitionEffect.Publish;
+        }
+        else if (published)
+        {
+            await DemandAsync(ContentAction.Publish, version, cancellationToken);
+        }
+
         if (published)
         {
             // A new item has no earlier published version to retire: it is written published in one go.
-            await DemandAsync(ContentAction.Publish, version, cancellationToken);
             version.Published = true;
             version.PublishedUtc = now;
+            version.Stage = ContentStages.Published;
         }
 
         var index = await NormalizeAsync(version, type, "$", cancellationToken);
         await store.AddAsync(version, index, cancellationToken);
+        await ChangingAsync(new ContentChange(ContentEventKind.Created, version, null, ContentStages.Draft, access.Actor), cancellationToken);
+        if (published)
+        {
+            await ChangingAsync(new ContentChange(ContentEventKind.Published, version, ContentStages.Draft, ContentStages.Published, access.Actor, ContentTransitions.Publish), cancellationToken);
+        }
+
         await unitOfWork.SaveChangesAsync(cancellationToken);
         Raise(ContentEventKind.Created, version);
         logger.LogDebug("Created {ContentType} {ContentItemId} as version {ContentItemVersionId}", version.ContentType, version.ContentItemId, version.ContentItemVersionId);
@@ -77,27 +98,74 @@ public sealed class ContentManager(
         return saved.Clone();
     }
 
-    public async Task<ContentItem> PublishAsync(string contentItemId, string? expectedVersionId = null, CancellationToken cancellationToken = default)
+    public Task<ContentItem> PublishAsync(string contentItemId, string? expectedVersionId = null, CancellationToken cancellationToken = default) =>
+        TransitionAsync(contentItemId, ContentTransitions.Publish, new TransitionRequest { ExpectedVersionId = expectedVersionId }, cancellationToken);
+
+    public Task UnpublishAsync(string contentItemId, CancellationToken cancellationToken = default) =>
+        TransitionAsync(contentItemId, ContentTransitions.Unpublish, new TransitionRequest(), cancellationToken);
+
+    public async Task<ContentItem> TransitionAsync(string contentItemId, string transition, TransitionRequest request, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await unitOfWork.BeginAsync(cancellationToken);
+        var latest = await RequireLatestAsync(contentItemId, request.ExpectedVersionId, cancellationToken);
+        var published = latest.Published ? latest : await store.GetAsync(contentItemId, VersionOptions.Published, cancellationToken);
+        var plan = await workflow.PlanAsync(latest, published, transition, cancellationToken);
+        var target = plan.Effect == TransitionEffect.Unpublish ? published! : latest;
+        await DemandAsync(plan.Permission, target, cancellationToken);
+        var comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim();
+        if (plan.RequiresComment && comment is null)
+        {
+            throw new ContentValidationException("$.comment", $"'{transition}' needs a comment that says what to change.");
+        }
+
+        var from = target.Stage;
+        switch (plan.Effect)
+        {
+            case TransitionEffect.Publish:
+                await PublishVersionAsync(latest, cancellationToken, change: new ContentChange(ContentEventKind.Published, latest, from, ContentStages.Published, access.Actor, transition, comment));
+                break;
+            case TransitionEffect.Unpublish:
+                target.Published = false;
+                target.Stage = plan.ToStage;
+                await store.UpdateAsync(target, null, cancellationToken);
+                await ChangingAsync(new ContentChange(ContentEventKind.Unpublished, target, from, plan.ToStage, access.Actor, transition, comment), cancellationToken);
+                await unitOfWork.SaveChangesAsync(cancellationToken);
+                Raise(ContentEventKind.Unpublished, target);
+                break;
+            default:
+                var kind = transition == ContentTransitions.Schedule ? ContentEventKind.Scheduled : ContentEventKind.StageChanged;
+                latest.Stage = plan.ToStage;
+                if (plan.ToStage == ContentStages.Draft)
+                {
+                    // Back to the writer: the review assignment is over.
+                    latest.AssignedTo = null;
+                    latest.DueUtc = null;
+                }
+
+                await store.UpdateAsync(latest, null, cancellationToken);
+                await ChangingAsync(new ContentChange(kind, latest, from, plan.ToStage, access.Actor, transition, comment, request.ScheduledUtc), cancellationToken);
+                await unitOfWork.SaveChangesAsync(cancellationToken);
+                Raise(kind, latest);
+                break;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return target.Clone();
+    }
+
+    public async Task<ContentItem> AssignAsync(string contentItemId, string? expectedVersionId, string? assignedTo, DateTime? dueUtc, CancellationToken cancellationToken = default)
     {
         await using var transaction = await unitOfWork.BeginAsync(cancellationToken);
         var latest = await RequireLatestAsync(contentItemId, expectedVersionId, cancellationToken);
-        await DemandAsync(ContentAction.Publish, latest, cancellationToken);
-        await PublishVersionAsync(latest, cancellationToken);
+        await DemandAsync(ContentAction.Review, latest, cancellationToken);
+        latest.AssignedTo = string.IsNullOrWhiteSpace(assignedTo) ? null : assignedTo;
+        latest.DueUtc = dueUtc;
+        await store.UpdateAsync(latest, null, cancellationToken);
+        await ChangingAsync(new ContentChange(ContentEventKind.Assigned, latest, latest.Stage, latest.Stage, access.Actor), cancellationToken);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        Raise(ContentEventKind.Assigned, latest);
         await transaction.CommitAsync(cancellationToken);
         return latest.Clone();
-    }
-
-    public async Task UnpublishAsync(string contentItemId, CancellationToken cancellationToken = default)
-    {
-        await using var transaction = await unitOfWork.BeginAsync(cancellationToken);
-        var published = await store.GetAsync(contentItemId, VersionOptions.Published, cancellationToken)
-            ?? throw new ContentNotFoundException(contentItemId);
-        await DemandAsync(ContentAction.Publish, published, cancellationToken);
-        published.Published = false;
-        await store.UpdateAsync(published, null, cancellationToken);
-        await unitOfWork.SaveChangesAsync(cancellationToken);
-        Raise(ContentEventKind.Unpublished, published);
-        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task<ContentItem> DiscardDraftAsync(string contentItemId, string? expectedVersionId = null, CancellationToken cancellationToken = default)
@@ -116,6 +184,7 @@ public sealed class ContentManager(
         await store.UpdateAsync(latest, null, cancellationToken);
         published.Latest = true;
         await store.UpdateAsync(published, null, cancellationToken);
+        await ChangingAsync(new ContentChange(ContentEventKind.DraftDiscarded, latest, latest.Stage, published.Stage, access.Actor), cancellationToken);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         Raise(ContentEventKind.DraftDiscarded, latest);
         await transaction.CommitAsync(cancellationToken);
@@ -139,6 +208,7 @@ public sealed class ContentManager(
             }
         }
 
+        await ChangingAsync(new ContentChange(ContentEventKind.Deleted, latest, latest.Stage, null, access.Actor), cancellationToken);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         Raise(ContentEventKind.Deleted, latest);
         logger.LogInformation("Deleted {ContentType} {ContentItemId}", latest.ContentType, contentItemId);
@@ -167,9 +237,13 @@ public sealed class ContentManager(
             version.Author ??= access.Actor.UserName;
             version.CreatedUtc ??= now;
             version.ModifiedUtc ??= version.CreatedUtc;
+            version.Stage = ContentStages.Draft;
+            version.AssignedTo = null;
+            version.DueUtc = null;
             await DemandAsync(ContentAction.Edit, version, cancellationToken);
             var index = await NormalizeAsync(version, type, path, cancellationToken);
             await store.AddAsync(version, index, cancellationToken);
+            await ChangingAsync(new ContentChange(ContentEventKind.Created, version, null, ContentStages.Draft, access.Actor), cancellationToken);
             await unitOfWork.SaveChangesAsync(cancellationToken);
             Raise(ContentEventKind.Created, version);
             if (item.Published)
@@ -207,23 +281,94 @@ public sealed class ContentManager(
         return outcome;
     }
 
-    public Task<ContentItem?> GetAsync(string contentItemId, VersionOptions options = VersionOptions.Published, CancellationToken cancellationToken = default) =>
-        store.GetAsync(contentItemId, options, cancellationToken);
+    public async Task<ContentItem?> GetAsync(string contentItemId, VersionOptions options = VersionOptions.Published, CancellationToken cancellationToken = default)
+    {
+        var item = await store.GetAsync(contentItemId, options, cancellationToken);
+        return item is not null && await CanReadAsync(item, cancellationToken) ? item : null;
+    }
 
-    public Task<ContentItem?> GetVersionAsync(string contentItemVersionId, CancellationToken cancellationToken = default) =>
-        store.GetVersionAsync(contentItemVersionId, cancellationToken);
+    public async Task<ContentItem?> GetVersionAsync(string contentItemVersionId, CancellationToken cancellationToken = default)
+    {
+        var item = await store.GetVersionAsync(contentItemVersionId, cancellationToken);
+        return item is not null && await CanReadAsync(item, cancellationToken) ? item : null;
+    }
 
-    public Task<IReadOnlyList<ContentItem>> GetVersionsAsync(string contentItemId, CancellationToken cancellationToken = default) =>
-        store.GetVersionsAsync(contentItemId, cancellationToken);
+    public async Task<IReadOnlyList<ContentItem>> GetVersionsAsync(string contentItemId, CancellationToken cancellationToken = default)
+    {
+        var versions = await store.GetVersionsAsync(contentItemId, cancellationToken);
+        if (versions.Count == 0)
+        {
+            return versions;
+        }
 
-    public Task<ContentQueryResult> QueryAsync(ContentQuery query, CancellationToken cancellationToken = default) =>
-        store.QueryAsync(query, cancellationToken);
+        // History is a preview of every version: it needs the preview permission on the item (its newest version decides ownership).
+        return await access.IsAllowedAsync(ContentAction.Preview, versions[^1], cancellationToken) ? versions : [];
+    }
+
+    public async Task<ContentQueryResult> QueryAsync(ContentQuery query, CancellationToken cancellationToken = default)
+    {
+        var action = query.Status == ContentStatus.Published ? ContentAction.View : ContentAction.Preview;
+        var types = query.ContentType is { } single
+            ? [single]
+            : (await definitions.GetAsync(cancellationToken)).Types.Keys.ToList();
+        var allowed = new List<ContentFilter>();
+        var ownerId = access.Actor.UserId;
+        var everyType = true;
+        foreach (var type in types)
+        {
+            var scope = await access.GetScopeAsync(action, type, cancellationToken);
+            if (scope == AccessScope.Own && ownerId is not null)
+            {
+                everyType = false;
+                allowed.Add(new AndFilter([new ColumnFilter(ContentColumn.ContentType, FilterOperator.Equal, type), new ColumnFilter(ContentColumn.Owner, FilterOperator.Equal, ownerId)]));
+            }
+            else if (scope == AccessScope.All)
+            {
+                allowed.Add(new ColumnFilter(ContentColumn.ContentType, FilterOperator.Equal, type));
+            }
+            else
+            {
+                everyType = false;
+            }
+        }
+
+        if (allowed.Count == 0)
+        {
+            throw new ContentAccessDeniedException(ContentPermissions.Name(action, query.ContentType ?? "*", own: false), (string?)null);
+        }
+
+        if (!everyType || query.ContentType is null)
+        {
+            // Narrow the query to what the caller may read, in SQL, so paging and totals count only those items.
+            var scopeFilter = allowed.Count == 1 ? allowed[0] : new OrFilter(allowed);
+            query = query with { Where = query.Where is { } where ? new AndFilter([where, scopeFilter]) : scopeFilter };
+        }
+
+        var result = await store.QueryAsync(query, cancellationToken);
+        foreach (var item in result.Items)
+        {
+            if (!await access.IsAllowedAsync(action, item, cancellationToken))
+            {
+                // The SQL scope and the item check are one rule; a difference is a bug, never a leak.
+                throw new InvalidOperationException($"The query returned {item.ContentType} '{item.ContentItemId}', which the caller may not read.");
+            }
+        }
+
+        return result;
+    }
+
+    private Task<bool> CanReadAsync(ContentItem item, CancellationToken cancellationToken) =>
+        access.IsAllowedAsync(item.Published ? ContentAction.View : ContentAction.Preview, item, cancellationToken);
 
     private async Task<ContentItem> SaveNewContentAsync(ContentItem latest, ContentTypeDefinition type, JsonObject parts, string path, CancellationToken cancellationToken)
     {
         var now = Now();
+        var stage = await workflow.StageAfterEditAsync(latest, cancellationToken);
         var draft = new ContentItem
         {
+            Stage = stage,
+            AssignedTo = stage == ContentStages.Draft ? null : latest.AssignedTo,
+            DueUtc = stage == ContentStages.Draft ? null : latest.DueUtc,
             ContentItemId = latest.ContentItemId,
             ContentItemVersionId = IdGenerator.NewId(),
             ContentType = latest.ContentType,
@@ -250,10 +395,18 @@ public sealed class ContentManager(
             latest.DisplayText = draft.DisplayText;
             latest.ModifiedUtc = now;
             latest.Author = draft.Author;
+            if (!latest.Published)
+            {
+                latest.Stage = draft.Stage;
+                latest.AssignedTo = draft.AssignedTo;
+                latest.DueUtc = draft.DueUtc;
+            }
+
             await store.UpdateAsync(latest, index, cancellationToken);
             draft = latest;
         }
 
+        await ChangingAsync(new ContentChange(ContentEventKind.Saved, draft, latest.Stage, draft.Stage, access.Actor), cancellationToken);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         Raise(ContentEventKind.Saved, draft);
         if (!type.Settings.Draftable && !draft.Published)
@@ -265,13 +418,14 @@ public sealed class ContentManager(
         return draft;
     }
 
-    private async Task PublishVersionAsync(ContentItem version, CancellationToken cancellationToken, DateTime? publishedUtc = null)
+    private async Task PublishVersionAsync(ContentItem version, CancellationToken cancellationToken, DateTime? publishedUtc = null, ContentChange? change = null)
     {
         if (version.Published)
         {
             return;
         }
 
+        var from = version.Stage;
         var previous = await store.GetAsync(version.ContentItemId, VersionOptions.Published, cancellationToken);
         if (previous is not null && previous.ContentItemVersionId != version.ContentItemVersionId)
         {
@@ -281,10 +435,22 @@ public sealed class ContentManager(
 
         version.Published = true;
         version.PublishedUtc = publishedUtc ?? Now();
+        version.Stage = ContentStages.Published;
+        version.AssignedTo = null;
+        version.DueUtc = null;
         await store.UpdateAsync(version, null, cancellationToken);
+        await ChangingAsync(change ?? new ContentChange(ContentEventKind.Published, version, from, ContentStages.Published, access.Actor, ContentTransitions.Publish), cancellationToken);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         Raise(ContentEventKind.Published, version);
         logger.LogDebug("Published {ContentType} {ContentItemId} version {ContentItemVersionId}", version.ContentType, version.ContentItemId, version.ContentItemVersionId);
+    }
+
+    private async Task ChangingAsync(ContentChange change, CancellationToken cancellationToken)
+    {
+        foreach (var handler in changeHandlers)
+        {
+            await handler.OnChangingAsync(change, cancellationToken);
+        }
     }
 
     private async Task<IReadOnlyList<FieldIndexEntry>> NormalizeAsync(ContentItem item, ContentTypeDefinition type, string path, CancellationToken cancellationToken, string? existingId = null)
@@ -361,7 +527,7 @@ public sealed class ContentManager(
     {
         if (!await access.IsAllowedAsync(action, item, cancellationToken))
         {
-            throw new ContentAccessDeniedException($"{action}_{item.ContentType}", item.ContentItemId);
+            throw new ContentAccessDeniedException(ContentPermissions.Name(action, item.ContentType, own: false), item.ContentItemId);
         }
     }
 

@@ -23,6 +23,16 @@ public interface IContentManager
 
     Task UnpublishAsync(string contentItemId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Moves the item along its workflow (<see cref="ContentTransitions"/>): the workflow decides what the transition
+    /// may do from the current stage (<see cref="IContentWorkflow"/>), the caller's permission on the item is checked,
+    /// and the change, its audit entry and its event commit together. Returns the version it acted on.
+    /// </summary>
+    Task<ContentItem> TransitionAsync(string contentItemId, string transition, TransitionRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Assigns the item's review to a user (null clears it) with an optional due date; needs the review permission.</summary>
+    Task<ContentItem> AssignAsync(string contentItemId, string? expectedVersionId, string? assignedTo, DateTime? dueUtc, CancellationToken cancellationToken = default);
+
     /// <summary>Drops the draft over a published item; the published version becomes the latest again. The draft is kept in history.</summary>
     Task<ContentItem> DiscardDraftAsync(string contentItemId, string? expectedVersionId = null, CancellationToken cancellationToken = default);
 
@@ -32,12 +42,19 @@ public interface IContentManager
     /// <summary>Creates or updates an item from a recipe or an import, keeping its id, dates and flags. Unchanged items are left alone.</summary>
     Task<ImportOutcome> ImportAsync(ContentItem item, string path, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The version, if the caller may read it (view a published version, preview any other); null otherwise, exactly
+    /// as for an item that does not exist.
+    /// </summary>
     Task<ContentItem?> GetAsync(string contentItemId, VersionOptions options = VersionOptions.Published, CancellationToken cancellationToken = default);
 
     Task<ContentItem?> GetVersionAsync(string contentItemVersionId, CancellationToken cancellationToken = default);
 
+    /// <summary>Every version, oldest first, if the caller may preview the item; empty otherwise.</summary>
     Task<IReadOnlyList<ContentItem>> GetVersionsAsync(string contentItemId, CancellationToken cancellationToken = default);
 
-    /// <summary>Items matching a query. Read-only, as <see cref="Storage.IContentStore.QueryAsync"/>: change an item through <see cref="GetAsync"/>.</summary>
+    /// <summary>
+    /// Items matching a query, narrowed in SQL to what the caller may read (own items only where the caller holds the
+    /// "own" permission); <see cref="ContentAccessDeniedException"/> when it may read none of the types. Read-only, as <see cref="Storage.IContentStore.QueryAsync"/>: change an item through <see cref="GetAsync"/>.</summary>
     Task<ContentQueryResult> QueryAsync(ContentQuery query, CancellationToken cancellationToken = default);
 }

@@ -27,4 +27,11 @@ public static class IdGenerator
         chars[index] = Alphabet[(bitBuffer << (5 - bitCount)) & 31];
         return new string(chars);
     }
+
+    /// <summary>
+    /// Whether a client-chosen id is acceptable: 1 to 64 letters, digits, '-' or '_' (recipes use readable ids such as
+    /// <c>author-02</c>).
+    /// </summary>
+    public static bool IsValid(string id) =>
+        id.Length is > 0 and <= 64 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 }

@@ -15,4 +15,7 @@ public enum ContentColumn
     CreatedUtc,
     ModifiedUtc,
     PublishedUtc,
+    Stage,
+    AssignedTo,
+    DueUtc,
 }

@@ -5,15 +5,22 @@ namespace Cms.Core.Security;
 
 /// <summary>
 /// Per content type permissions: <c>Edit_Article</c>, <c>EditOwn_Article</c>, <c>Publish_Article</c>, ...
-/// (Orchard Core's names). "Own" applies when the item's Owner is the caller.
+/// (Orchard Core's names) plus the workflow's <c>Submit_Article</c> / <c>SubmitOwn_Article</c> and
+/// <c>Review_Article</c>. "Own" applies when the item's Owner is the caller.
 /// </summary>
 public static class ContentPermissions
 {
     // Asked for on every permission check of every item; the names of the few content types are built once.
     private static readonly ConcurrentDictionary<(ContentAction Action, string ContentType, bool Own), string> Names = new();
 
+    /// <summary>
+    /// The permission for an action on a type. Reviewing has no "own" variant (nobody approves their own work by
+    /// a narrower grant), so its "own" name is the full one.
+    /// </summary>
     public static string Name(ContentAction action, string contentType, bool own) =>
-        Names.GetOrAdd((action, contentType, own), static key => Build(key.Action, key.ContentType, key.Own));
+        Names.GetOrAdd((action, contentType, own && HasOwnVariant(action)), static key => Build(key.Action, key.ContentType, key.Own));
+
+    public static bool HasOwnVariant(ContentAction action) => action != ContentAction.Review;
 
     private static string Build(ContentAction action, string contentType, bool own) => action switch
     {
@@ -22,6 +29,8 @@ public static class ContentPermissions
         ContentAction.Edit => own ? $"EditOwn_{contentType}" : $"Edit_{contentType}",
         ContentAction.Publish => own ? $"PublishOwn_{contentType}" : $"Publish_{contentType}",
         ContentAction.Delete => own ? $"DeleteOwn_{contentType}" : $"Delete_{contentType}",
+        ContentAction.Submit => own ? $"SubmitOwn_{contentType}" : $"Submit_{contentType}",
+        ContentAction.Review => $"Review_{contentType}",
         _ => throw new ArgumentOutOfRangeException(nameof(action)),
     };
 
@@ -31,7 +40,9 @@ public static class ContentPermissions
     /// <summary>Every permission of a securable type, for the role editor's matrix.</summary>
     public static IReadOnlyList<string> ForType(string contentType) =>
     [
-        .. Enum.GetValues<ContentAction>().SelectMany(a => new[] { Name(a, contentType, own: false), Name(a, contentType, own: true) }),
+        .. Enum.GetValues<ContentAction>().SelectMany(a => HasOwnVariant(a)
+            ? new[] { Name(a, contentType, own: false), Name(a, contentType, own: true) }
+            : [Name(a, contentType, own: false)]),
         List(contentType),
     ];
 }

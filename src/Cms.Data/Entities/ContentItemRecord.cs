@@ -16,6 +16,14 @@ public sealed class ContentItemRecord
     public DateTime? CreatedUtc { get; set; }
     public DateTime? ModifiedUtc { get; set; }
     public DateTime? PublishedUtc { get; set; }
+
+    /// <summary>The version's editorial stage (Draft, InReview, Approved, Published).</summary>
+    public string Stage { get; set; } = "Draft";
+
+    /// <summary>The user id of the reviewer the item is assigned to.</summary>
+    public string? AssignedTo { get; set; }
+
+    public DateTime? DueUtc { get; set; }
     public string Data { get; set; } = "{}";
 
     /// <summary>Grows with every write; a write that started from an older value is refused (optimistic concurrency).</summary>

@@ -131,6 +131,9 @@ public sealed class EfContentStore(CmsDbContext db, SharedContentCache shared) :
         CreatedUtc = record.CreatedUtc,
         ModifiedUtc = record.ModifiedUtc,
         PublishedUtc = record.PublishedUtc,
+        Stage = record.Stage,
+        AssignedTo = record.AssignedTo,
+        DueUtc = record.DueUtc,
         Content = content,
     };
 
@@ -148,6 +151,9 @@ public sealed class EfContentStore(CmsDbContext db, SharedContentCache shared) :
         record.CreatedUtc = item.CreatedUtc;
         record.ModifiedUtc = item.ModifiedUtc;
         record.PublishedUtc = item.PublishedUtc;
+        record.Stage = item.Stage;
+        record.AssignedTo = item.AssignedTo;
+        record.DueUtc = item.DueUtc;
         record.Data = ContentItemJson.SerializeParts(item);
     }
 

@@ -10,7 +10,7 @@ namespace Cms.GraphQL.Execution;
 /// <summary>
 /// The root list fields (<c>article</c>, <c>articlePage</c>). PUBLISHED needs View (or ViewOwn: own items only)
 /// for the type; DRAFT / LATEST / ALL need Preview (or PreviewOwn). Without it the field fails with an error,
-/// never an empty list. Filters and sorts run in SQL over the index tables; every returned item is checked again.
+/// never an empty list. The content manager applies those rules in SQL with the filters and sorts.
 /// </summary>
 internal static class ContentListResolver
 {
@@ -20,24 +20,13 @@ internal static class ContentListResolver
         var type = typeSchema.Definition.Name;
         var status = context.GetArgument("status", ContentStatus.Published);
         var preview = status != ContentStatus.Published;
-        var action = preview ? ContentAction.Preview : ContentAction.View;
         var cancellationToken = context.CancellationToken;
         if (preview)
         {
             request.UsedPreview = true;
         }
 
-        var scope = await request.Access.GetScopeAsync(action, type, cancellationToken);
         var filters = new List<ContentFilter>();
-        if (scope == AccessScope.Own && request.Access.Actor.UserId is { } userId)
-        {
-            filters.Add(new ColumnFilter(ContentColumn.Owner, FilterOperator.Equal, userId));
-        }
-        else if (scope != AccessScope.All)
-        {
-            throw AccessDenied(type, status);
-        }
-
         if (WhereTranslator.Translate(Resolve.Argument(context, "where"), typeSchema.WhereKeys) is { } where)
         {
             filters.Add(where);
@@ -71,14 +60,16 @@ internal static class ContentListResolver
         {
             throw new ExecutionError(ex.Message) { Code = "INVALID_FILTER" };
         }
+        catch (ContentAccessDeniedException)
+        {
+            throw AccessDenied(type, status);
+        }
 
+        // The content manager narrowed the query to what the caller may read (own items only for "own" permissions).
         var nodes = new List<ContentNode>(result.Items.Count);
         foreach (var item in result.Items)
         {
-            if (await request.Access.IsAllowedAsync(action, item, cancellationToken))
-            {
-                nodes.Add(new ContentNode(item, preview));
-            }
+            nodes.Add(new ContentNode(item, preview));
         }
 
         return page ? new ContentPage(nodes, result.Total) : nodes;

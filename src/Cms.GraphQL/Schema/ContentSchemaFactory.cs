@@ -292,6 +292,14 @@ internal sealed class ContentSchemaFactory(ILogger<ContentSchemaFactory> logger)
         AddFilterFields(where, keys, "createdUtc", FilterTarget.For(ContentColumn.CreatedUtc), typeof(DateTimeGraphType), RangeOperators);
         AddFilterFields(where, keys, "modifiedUtc", FilterTarget.For(ContentColumn.ModifiedUtc), typeof(DateTimeGraphType), RangeOperators);
         AddFilterFields(where, keys, "publishedUtc", FilterTarget.For(ContentColumn.PublishedUtc), typeof(DateTimeGraphType), RangeOperators);
+        where.AddField(new FieldType { Name = "workflow", ResolvedType = shared.WorkflowWhere, Description = "Conditions on the editorial stage of the versions read." });
+        var stage = FilterTarget.For(ContentColumn.Stage);
+        keys["workflow"] = new WhereKey.Nested(new Dictionary<string, WhereKey>(StringComparer.Ordinal)
+        {
+            ["stage"] = new WhereKey.Compare(stage, FilterOperator.Equal, Negate: false),
+            ["stage_not"] = new WhereKey.Compare(stage, FilterOperator.Equal, Negate: true),
+            ["stage_in"] = new WhereKey.Compare(stage, FilterOperator.In, Negate: false),
+        });
         foreach (var combinator in new[] { "AND", "OR", "NOT" })
         {
             where.AddField(new FieldType

@@ -92,6 +92,16 @@ internal sealed class SharedTypes
             Resolver = Resolve.Sync(c => MediaValues.Files(((FieldSource)c.Source!).Value, GraphQLRequestContext.From(c).MediaBaseUrl)),
         });
 
+        Stage = new EnumerationGraphType { Name = "WorkflowStage", Description = "The editorial stage of a version." };
+        Stage.Add("DRAFT", Core.Content.ContentStages.Draft, "Being written.");
+        Stage.Add("IN_REVIEW", Core.Content.ContentStages.InReview, "Submitted, waiting for a reviewer.");
+        Stage.Add("APPROVED", Core.Content.ContentStages.Approved, "Approved, waiting to be published (maybe scheduled).");
+        Stage.Add("PUBLISHED", Core.Content.ContentStages.Published, "Live.");
+        WorkflowWhere = new InputObjectGraphType { Name = "WorkflowWhereInput", Description = "Conditions on the editorial stage (useful with status: LATEST or DRAFT)." };
+        WorkflowWhere.AddField(new FieldType { Name = "stage", ResolvedType = Stage, Description = "In this stage." });
+        WorkflowWhere.AddField(new FieldType { Name = "stage_not", ResolvedType = Stage, Description = "Not in this stage." });
+        WorkflowWhere.AddField(new FieldType { Name = "stage_in", ResolvedType = new ListGraphType(new NonNullGraphType(Stage)), Description = "In any of these stages." });
+
         PickerWhere = new InputObjectGraphType { Name = "ContentPickerFieldWhereInput", Description = "Conditions on the items a picker references." };
         PickerWhere.AddField(new FieldType { Name = "contentItemId", Type = typeof(IdGraphType), Description = "References this item." });
         PickerWhere.AddField(new FieldType { Name = "contentItemId_not", Type = typeof(IdGraphType), Description = "Does not reference this item." });
@@ -101,6 +111,11 @@ internal sealed class SharedTypes
     }
 
     public EnumerationGraphType Status { get; }
+
+    /// <summary>Editorial stages, for preview filters (<c>workflow: { stage: IN_REVIEW }</c>).</summary>
+    public EnumerationGraphType Stage { get; }
+
+    public InputObjectGraphType WorkflowWhere { get; }
     public EnumerationGraphType Direction { get; }
     public InterfaceGraphType ContentItem { get; }
     public ObjectGraphType TitlePart { get; }

@@ -14,6 +14,10 @@ public sealed class HttpContextContentAccess(IHttpContextAccessor http, IPermiss
 {
     public ContentActor Actor => User is { } user
         ? new ContentActor(user.GetActorId(), user.GetActorName(), IsSystem: false)
+        {
+            ClientId = user.FindFirstValue(OpenIddict.Abstractions.OpenIddictConstants.Claims.ClientId) ?? user.FindFirstValue("azp"),
+            IpAddress = http.HttpContext?.Connection.RemoteIpAddress?.ToString(),
+        }
         : ContentActor.System;
 
     private ClaimsPrincipal? User => http.HttpContext?.User;

@@ -73,6 +73,9 @@ public sealed class PermissionCatalogue(IContentDefinitionManager definitions)
             "Preview" => $"Preview drafts of any {typeName}.",
             "PreviewOwn" => $"Preview drafts of their own {typeName} items.",
             "ListContent" => $"List {typeName} items in the admin.",
+            "Submit" => $"Send any {typeName} for review and pull it back.",
+            "SubmitOwn" => $"Send their own {typeName} items for review and pull them back.",
+            "Review" => $"Review {typeName} items: approve them or request changes, and assign reviewers.",
             _ => permission,
         };
     }

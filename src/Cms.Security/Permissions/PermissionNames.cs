@@ -7,13 +7,14 @@ namespace Cms.Security.Permissions;
 /// <summary>
 /// The shape of permission names and Orchard Core's implication graph for the per type ones:
 /// Publish_T ⇒ Edit_T, PublishOwn_T; PublishOwn_T ⇒ EditOwn_T; Edit_T ⇒ EditOwn_T, View_T, Preview_T;
-/// View_T ⇒ ViewOwn_T; Preview_T ⇒ PreviewOwn_T; Delete_T ⇒ DeleteOwn_T.
+/// View_T ⇒ ViewOwn_T; Preview_T ⇒ PreviewOwn_T; Delete_T ⇒ DeleteOwn_T; and the workflow's
+/// Review_T ⇒ Preview_T, Submit_T; Submit_T ⇒ SubmitOwn_T.
 /// </summary>
 public static partial class PermissionNames
 {
     public const string GlobalGroup = "Global";
 
-    [GeneratedRegex("^(?<action>ListContent|PublishOwn|Publish|EditOwn|Edit|DeleteOwn|Delete|ViewOwn|View|PreviewOwn|Preview)_(?<type>[A-Za-z][A-Za-z0-9_]*)$")]
+    [GeneratedRegex("^(?<action>ListContent|PublishOwn|Publish|EditOwn|Edit|DeleteOwn|Delete|ViewOwn|View|PreviewOwn|Preview|SubmitOwn|Submit|Review)_(?<type>[A-Za-z][A-Za-z0-9_]*)$")]
     private static partial Regex ContentPattern();
 
     public static bool IsGlobal(string name) => Core.Security.Permissions.Global.Contains(name, StringComparer.Ordinal);
@@ -46,6 +47,8 @@ public static partial class PermissionNames
             "View" => [ContentPermissions.Name(ContentAction.View, type, true)],
             "Preview" => [ContentPermissions.Name(ContentAction.Preview, type, true)],
             "Delete" => [ContentPermissions.Name(ContentAction.Delete, type, true)],
+            "Review" => [ContentPermissions.Name(ContentAction.Preview, type, false), ContentPermissions.Name(ContentAction.Submit, type, false)],
+            "Submit" => [ContentPermissions.Name(ContentAction.Submit, type, true)],
             _ => [],
         };
     }
@@ -58,7 +61,7 @@ public static partial class PermissionNames
             return [];
         }
 
-        string[] candidates = [.. Enum.GetValues<ContentAction>().SelectMany(a => new[] { ContentPermissions.Name(a, type, false), ContentPermissions.Name(a, type, true) })];
+        var candidates = ContentPermissions.ForType(type);
         return [.. candidates.Where(c => Implies(c).Contains(name, StringComparer.Ordinal))];
     }
 

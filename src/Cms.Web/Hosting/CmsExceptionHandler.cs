@@ -7,7 +7,7 @@ namespace Cms.Web.Hosting;
 
 /// <summary>
 /// The one table from exceptions to ProblemDetails: bad input 400, access denied 403, not found 404, stale
-/// version 409; anything else 500 without details outside Development. Every answer carries the trace id.
+/// version 409 (412 over the content API's If-Match, 428 without one), a transition the stage does not allow 409; anything else 500 without details outside Development. Every answer carries the trace id.
 /// </summary>
 public sealed class CmsExceptionHandler(IProblemDetailsService problemDetails, IHostEnvironment environment, ILogger<CmsExceptionHandler> logger) : IExceptionHandler
 {
@@ -21,6 +21,9 @@ public sealed class CmsExceptionHandler(IProblemDetailsService problemDetails, I
             ContentAccessDeniedException => (StatusCodes.Status403Forbidden, "Access denied."),
             ContentNotFoundException => (StatusCodes.Status404NotFound, "Not found."),
             ContentConflictException => (StatusCodes.Status409Conflict, "The item was changed by someone else."),
+            ContentPreconditionException { Missing: true } => (StatusCodes.Status428PreconditionRequired, "The write must name the version it started from."),
+            ContentPreconditionException => (StatusCodes.Status412PreconditionFailed, "The item was changed by someone else."),
+            ContentTransitionException => (StatusCodes.Status409Conflict, "The transition is not allowed."),
             _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred."),
         };
 

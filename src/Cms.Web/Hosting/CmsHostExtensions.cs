@@ -8,6 +8,7 @@ using Cms.Media;
 using Cms.Recipes;
 using Cms.Security;
 using Cms.Web.Setup;
+using Cms.Workflow;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Serilog;
@@ -27,6 +28,12 @@ public static class CmsHostExtensions
         // Serve the admin theme's files (_content/TheAdmin/...) from the build output too, not only in Development.
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Newsroom CMS content management API";
+            document.Info.Description = "Content, workflow transitions, history, review comments and the audit trail. Authenticate with a bearer token from /connect/token (scope cms_api) or the admin cookie.";
+            return Task.CompletedTask;
+        }));
         builder.Services.AddExceptionHandler<CmsExceptionHandler>();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
@@ -44,6 +51,7 @@ public static class CmsHostExtensions
         services.AddCmsRecipes();
         services.AddCmsSecurity(dataOptions);
         services.AddCmsGraphQL(configuration);
+        services.AddCmsWorkflow(configuration);
         services.PostConfigure<CmsGraphQLOptions>(graphQL =>
         {
             // Measured on 2 cores: SQLite queries keep a core busy from start to end, so one execution per core
@@ -79,6 +87,8 @@ public static class CmsHostExtensions
         app.MapCmsSecurity();
         app.MapCmsAdmin();
         app.MapCmsGraphQL();
+        app.MapCmsWorkflow();
+        app.MapOpenApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {

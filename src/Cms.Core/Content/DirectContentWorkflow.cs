@@ -1,0 +1,26 @@
+namespace Cms.Core.Content;
+
+/// <summary>No review: an item is a draft until someone who may publish it publishes it.</summary>
+public sealed class DirectContentWorkflow : IContentWorkflow
+{
+    public Task<TransitionPlan> PlanAsync(ContentItem latest, ContentItem? published, string transition, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Plan(latest, published, transition));
+
+    public Task<string> StageAfterEditAsync(ContentItem latest, CancellationToken cancellationToken = default) =>
+        Task.FromResult(ContentStages.Draft);
+
+    /// <summary>The rules of a type that publishes directly; also used by the workflow engine for such types.</summary>
+    public static TransitionPlan Plan(ContentItem latest, ContentItem? published, string transition) => transition switch
+    {
+        ContentTransitions.Publish when !latest.Published =>
+            new TransitionPlan(transition, ContentStages.Published, ContentAction.Publish, TransitionEffect.Publish),
+        ContentTransitions.Unpublish when published is not null =>
+            new TransitionPlan(transition, ContentStages.Draft, ContentAction.Publish, TransitionEffect.Unpublish),
+        ContentTransitions.Publish or ContentTransitions.Unpublish => throw new ContentTransitionException(transition, latest.Stage,
+            transition == ContentTransitions.Publish
+                ? $"'{latest.DisplayText}' is already published."
+                : $"'{latest.DisplayText}' is not published."),
+        _ => throw new ContentTransitionException(transition, latest.Stage,
+            $"{latest.ContentType} items have no review workflow: '{transition}' does not apply; publish or unpublish them directly."),
+    };
+}
