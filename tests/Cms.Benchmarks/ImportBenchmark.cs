@@ -11,6 +11,7 @@ using Cms.Data.Stores;
 using Cms.Media;
 using Cms.Recipes;
 using Cms.Security;
+using Cms.Workflow;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -58,6 +59,7 @@ public static class ImportBenchmark
         services.AddCmsMedia(dataOptions);
         services.AddCmsRecipes();
         services.AddCmsSecurity(dataOptions); // the setup recipe's Roles step
+        services.AddCmsWorkflow(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), runBackgroundServices: false); // the Workflow step
         await using var provider = services.BuildServiceProvider();
         try
         {

@@ -50,7 +50,15 @@ public sealed class CachingTests(GraphQLHost host) : IClassFixture<GraphQLHost>
         var second = await host.Client.PostAsync(Query);
         var commandsForCachedAnswer = host.Counter.Count;
 
-        await host.AsSystemAsync(services => services.GetRequiredService<IContentManager>().PublishAsync("art-draft-2"));
+        // Articles follow the Editorial workflow: submitted, approved, then published.
+        await host.AsSystemAsync(async services =>
+        {
+            var content = services.GetRequiredService<IContentManager>();
+            foreach (var transition in new[] { ContentTransitions.Submit, ContentTransitions.Approve, ContentTransitions.Publish })
+            {
+                await content.TransitionAsync("art-draft-2", transition, new TransitionRequest());
+            }
+        });
         var third = await host.Client.PostAsync(Query);
 
         Assert.Equal(["art-02"], first.List("article"));

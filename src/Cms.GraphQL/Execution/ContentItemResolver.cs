@@ -1,5 +1,6 @@
 using Cms.Core.Content;
 using Cms.Core.Queries;
+using Cms.Core.Security;
 using Cms.GraphQL.Schema;
 using GraphQL;
 
@@ -7,8 +8,9 @@ namespace Cms.GraphQL.Execution;
 
 /// <summary>
 /// <c>contentItem(contentItemId:, status:)</c>. PUBLISHED: the published version if the caller may view it, else
-/// null. LATEST / DRAFT / ALL: the latest version (DRAFT: only when it is not published), and an error when the
-/// caller may not preview it, never a silent fallback.
+/// null. LATEST / DRAFT / ALL: refused (ACCESS_DENIED) for a caller who may preview nothing, whatever the id;
+/// otherwise the latest version (DRAFT: only when it is not published) if the caller may preview it, else null,
+/// exactly as for an id that does not exist.
 /// </summary>
 internal static class ContentItemResolver
 {
@@ -23,15 +25,26 @@ internal static class ContentItemResolver
         }
 
         request.UsedPreview = true;
+        var mayPreviewSomething = false;
+        foreach (var type in knownTypes)
+        {
+            if (await request.Access.GetScopeAsync(ContentAction.Preview, type, context.CancellationToken) != AccessScope.None)
+            {
+                mayPreviewSomething = true;
+                break;
+            }
+        }
+
+        if (!mayPreviewSomething)
+        {
+            throw new ExecutionError($"status: {status.ToString().ToUpperInvariant()} needs a preview permission.") { Code = "ACCESS_DENIED" };
+        }
+
+        // The content manager answers null for a version the caller may not preview, as for a missing one.
         var item = await request.Content.GetAsync(id, VersionOptions.Latest, context.CancellationToken);
         if (item is null || !knownTypes.Contains(item.ContentType) || (status == ContentStatus.Draft && item.Published))
         {
             return null;
-        }
-
-        if (!await request.Access.IsAllowedAsync(ContentAction.Preview, item, context.CancellationToken))
-        {
-            throw ContentListResolver.AccessDenied(item.ContentType, status);
         }
 
         return new ContentNode(item, Preview: true);

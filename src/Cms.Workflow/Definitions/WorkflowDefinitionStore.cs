@@ -49,11 +49,18 @@ public sealed class WorkflowDefinitionStore(IDocumentStore documents)
             json["ContentTypes"] = types;
         }
 
-        types[workflow.ContentType] = new JsonObject
+        var entry = new JsonObject
         {
             ["Workflow"] = workflow.Workflow,
             ["AllowDirectPublish"] = workflow.AllowDirectPublish,
         };
+        if (JsonNode.DeepEquals(types[workflow.ContentType], entry))
+        {
+            // Running a recipe again changes nothing.
+            return;
+        }
+
+        types[workflow.ContentType] = entry;
         await documents.SetAsync(DocumentName, json, cancellationToken);
         _current = null;
     }

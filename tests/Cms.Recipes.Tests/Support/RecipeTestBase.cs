@@ -6,6 +6,7 @@ using Cms.Core.Settings;
 using Cms.Data;
 using Cms.Media;
 using Cms.Security;
+using Cms.Workflow;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,6 +46,7 @@ public abstract class RecipeTestBase : IAsyncLifetime
         services.AddCmsRecipes();
         // The shipped recipes also create roles and clients: the security steps are part of the executor here too.
         services.AddCmsSecurity(dataOptions);
+        services.AddCmsWorkflow(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), runBackgroundServices: false); // the Workflow step
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         await _services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
     }
