@@ -63,6 +63,11 @@ public sealed class ContentPermissionTests(SecurityTestFactory host) : IClassFix
 
         await Assert.ThrowsAsync<ContentAccessDeniedException>(() =>
             host.AsUserAsync(author, s => s.GetRequiredService<IContentManager>().PublishAsync(draft.ContentItemId)));
+        // Articles follow the Editorial workflow: the author submits, the editor approves, then publishes.
+        await host.AsUserAsync(author, s => s.GetRequiredService<IContentManager>().TransitionAsync(draft.ContentItemId, ContentTransitions.Submit, new TransitionRequest()));
+        await Assert.ThrowsAsync<ContentAccessDeniedException>(() =>
+            host.AsUserAsync(author, s => s.GetRequiredService<IContentManager>().TransitionAsync(draft.ContentItemId, ContentTransitions.Approve, new TransitionRequest())));
+        await host.AsUserAsync(editor, s => s.GetRequiredService<IContentManager>().TransitionAsync(draft.ContentItemId, ContentTransitions.Approve, new TransitionRequest()));
         var published = await host.AsUserAsync(editor, s => s.GetRequiredService<IContentManager>().PublishAsync(draft.ContentItemId));
 
         Assert.True(published.Published);
@@ -176,7 +181,10 @@ public sealed class ContentPermissionTests(SecurityTestFactory host) : IClassFix
         Assert.Equal(["Global", "Article", "Author", "Section"], groups.Select(g => g.Key));
         Assert.Equal(Core.Security.Permissions.Global, groups[0].Permissions.Select(p => p.Name));
         var article = groups[1].Permissions.ToDictionary(p => p.Name);
-        Assert.Equal(11, article.Count);
+        // View, Preview, Edit, Publish, Delete and Submit with their "own" variants, Review, and ListContent.
+        Assert.Equal(14, article.Count);
+        Assert.Contains("Review_Article", article.Keys);
+        Assert.DoesNotContain("ReviewOwn_Article", article.Keys);
         Assert.Equal(["Edit_Article", "PublishOwn_Article"], article["EditOwn_Article"].ImpliedBy.Order(StringComparer.Ordinal));
     }
 

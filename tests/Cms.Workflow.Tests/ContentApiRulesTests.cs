@@ -69,8 +69,8 @@ public sealed class ContentApiRulesTests
         var publishDraft = await host.PostAsync("desk-editor", $"/api/content/{id}/transitions/publish", ifMatch: created.ETag);
         Assert.Equal(409, publishDraft.Status);
         Assert.Contains("approved", publishDraft.Body, StringComparison.Ordinal);
-        // The role does not allow it: a contributor approving its own draft; an unknown transition.
-        Assert.Equal(409, (await host.PostAsync("desk-contributor", $"/api/content/{id}/transitions/approve", ifMatch: created.ETag)).Status);
+        // The role does not allow it (checked before the stage): a contributor approving its own draft. An unknown transition.
+        Assert.Equal(403, (await host.PostAsync("desk-contributor", $"/api/content/{id}/transitions/approve", ifMatch: created.ETag)).Status);
         Assert.Equal(409, (await host.PostAsync("desk-contributor", $"/api/content/{id}/transitions/launch", ifMatch: created.ETag)).Status);
         // Bad input: a field of the wrong shape names its JSON path.
         var bad = Articles.Edit(created.Json);

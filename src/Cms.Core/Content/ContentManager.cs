@@ -49,10 +49,10 @@ public sealed class ContentManager(
         var published = !type.Settings.Draftable;
         if (publish && type.Settings.Draftable)
         {
-            // Publishing on create is a publish transition from Draft: the type's workflow decides whether it may skip review.
-            var plan = await workflow.PlanAsync(version, null, ContentTransitions.Publish, cancellationToken);
-            await DemandAsync(plan.Permission, version, cancellationToken);
-            published = plan.Effect == TransitionEffect.Publish;
+            // Publishing on create is a publish transition from Draft: the type's workflow decides whether it may skip
+            // review. The system (setup, imports) writes items as they come, like a recipe's Content step.
+            await DemandAsync(await workflow.PermissionForAsync(version.ContentType, ContentTransitions.Publish, cancellationToken), version, cancellationToken);
+            published = access.Actor.IsSystem || (await workflow.PlanAsync(version, null, ContentTransitions.Publish, cancellationToken)).Effect == TransitionEffect.Publish;
         }
         else if (published)
         {
@@ -109,9 +109,12 @@ public sealed class ContentManager(
         await using var transaction = await unitOfWork.BeginAsync(cancellationToken);
         var latest = await RequireLatestAsync(contentItemId, request.ExpectedVersionId, cancellationToken);
         var published = latest.Published ? latest : await store.GetAsync(contentItemId, VersionOptions.Published, cancellationToken);
+
+        // Permission first: a caller who may not make this transition at all learns nothing about the stage.
+        var permission = await workflow.PermissionForAsync(latest.ContentType, transition, cancellationToken);
+        await DemandAsync(permission, transition == ContentTransitions.Unpublish && published is not null ? published : latest, cancellationToken);
         var plan = await workflow.PlanAsync(latest, published, transition, cancellationToken);
         var target = plan.Effect == TransitionEffect.Unpublish ? published! : latest;
-        await DemandAsync(plan.Permission, target, cancellationToken);
         var comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim();
         if (plan.RequiresComment && comment is null)
         {

@@ -6,6 +6,11 @@ public sealed class DirectContentWorkflow : IContentWorkflow
     public Task<TransitionPlan> PlanAsync(ContentItem latest, ContentItem? published, string transition, CancellationToken cancellationToken = default) =>
         Task.FromResult(Plan(latest, published, transition));
 
+    public Task<ContentAction> PermissionForAsync(string contentType, string transition, CancellationToken cancellationToken = default) =>
+        Task.FromResult(transition is ContentTransitions.Publish or ContentTransitions.Unpublish
+            ? ContentAction.Publish
+            : throw new ContentTransitionException(transition, null, $"{contentType} items have no review workflow: '{transition}' does not apply; publish or unpublish them directly."));
+
     public Task<string> StageAfterEditAsync(ContentItem latest, CancellationToken cancellationToken = default) =>
         Task.FromResult(ContentStages.Draft);
 

@@ -15,6 +15,13 @@ public interface IContentWorkflow
     Task<TransitionPlan> PlanAsync(ContentItem latest, ContentItem? published, string transition, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// The permission a transition needs on the item (asked before the stage rules, so a caller who may not make the
+    /// transition at all is told so rather than what stage the item is in). Throws
+    /// <see cref="ContentTransitionException"/> for a transition the type's workflow does not have.
+    /// </summary>
+    Task<ContentAction> PermissionForAsync(string contentType, string transition, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// The stage of the version an edit of <paramref name="latest"/> creates. Throws
     /// <see cref="ContentTransitionException"/> when the caller may not edit at this stage.
     /// </summary>

@@ -9,6 +9,9 @@ public sealed class EditorialContentWorkflow(WorkflowDefinitionStore definitions
     public async Task<TransitionPlan> PlanAsync(ContentItem latest, ContentItem? published, string transition, CancellationToken cancellationToken = default) =>
         WorkflowStateMachine.Plan(await definitions.GetAsync(latest.ContentType, cancellationToken), latest, published, transition);
 
+    public async Task<ContentAction> PermissionForAsync(string contentType, string transition, CancellationToken cancellationToken = default) =>
+        WorkflowStateMachine.PermissionFor(await definitions.GetAsync(contentType, cancellationToken), transition);
+
     public async Task<string> StageAfterEditAsync(ContentItem latest, CancellationToken cancellationToken = default)
     {
         var workflow = await definitions.GetAsync(latest.ContentType, cancellationToken);

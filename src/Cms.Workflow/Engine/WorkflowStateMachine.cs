@@ -13,8 +13,30 @@ public static class WorkflowStateMachine
     /// <summary>The stage the item is in for its workflow: the latest version's (Published when it is the live one).</summary>
     public static string CurrentStage(ContentItem latest) => latest.Published ? ContentStages.Published : latest.Stage;
 
+    /// <summary>The permission each transition of a workflow needs (the one place that says so).</summary>
+    public static ContentAction PermissionFor(TypeWorkflow workflow, string transition)
+    {
+        if (!workflow.IsEditorial)
+        {
+            return transition is ContentTransitions.Publish or ContentTransitions.Unpublish
+                ? ContentAction.Publish
+                : throw new ContentTransitionException(transition, null,
+                    $"{workflow.ContentType} items have no review workflow: '{transition}' does not apply; publish or unpublish them directly.");
+        }
+
+        return transition switch
+        {
+            ContentTransitions.Submit or ContentTransitions.Withdraw => ContentAction.Submit,
+            ContentTransitions.RequestChanges or ContentTransitions.Approve => ContentAction.Review,
+            ContentTransitions.Publish or ContentTransitions.Schedule or ContentTransitions.Unpublish => ContentAction.Publish,
+            _ => throw new ContentTransitionException(transition, null,
+                $"'{transition}' is not a transition; use one of: {string.Join(", ", ContentTransitions.All)}."),
+        };
+    }
+
     public static TransitionPlan Plan(TypeWorkflow workflow, ContentItem latest, ContentItem? published, string transition)
     {
+        var permission = PermissionFor(workflow, transition);
         if (!workflow.IsEditorial)
         {
             return DirectContentWorkflow.Plan(latest, published, transition);
@@ -25,22 +47,20 @@ public static class WorkflowStateMachine
         return transition switch
         {
             ContentTransitions.Submit => From(transition, latest, [ContentStages.Draft],
-                new TransitionPlan(transition, ContentStages.InReview, ContentAction.Submit, TransitionEffect.None)),
+                new TransitionPlan(transition, ContentStages.InReview, permission, TransitionEffect.None)),
             ContentTransitions.Withdraw => From(transition, latest, [ContentStages.InReview, ContentStages.Approved],
-                new TransitionPlan(transition, ContentStages.Draft, ContentAction.Submit, TransitionEffect.None)),
+                new TransitionPlan(transition, ContentStages.Draft, permission, TransitionEffect.None)),
             ContentTransitions.RequestChanges => From(transition, latest, [ContentStages.InReview, ContentStages.Approved],
-                new TransitionPlan(transition, ContentStages.Draft, ContentAction.Review, TransitionEffect.None, RequiresComment: true)),
+                new TransitionPlan(transition, ContentStages.Draft, permission, TransitionEffect.None, RequiresComment: true)),
             ContentTransitions.Approve => From(transition, latest, [ContentStages.InReview],
-                new TransitionPlan(transition, ContentStages.Approved, ContentAction.Review, TransitionEffect.None)),
+                new TransitionPlan(transition, ContentStages.Approved, permission, TransitionEffect.None)),
             ContentTransitions.Publish => From(transition, latest, direct ? [ContentStages.Draft, ContentStages.InReview, ContentStages.Approved] : [ContentStages.Approved],
-                new TransitionPlan(transition, ContentStages.Published, ContentAction.Publish, TransitionEffect.Publish)),
+                new TransitionPlan(transition, ContentStages.Published, permission, TransitionEffect.Publish)),
             ContentTransitions.Schedule => From(transition, latest, direct ? [ContentStages.Draft, ContentStages.InReview, ContentStages.Approved] : [ContentStages.Approved],
-                new TransitionPlan(transition, stage, ContentAction.Publish, TransitionEffect.None)),
-            ContentTransitions.Unpublish => published is not null
-                ? new TransitionPlan(transition, ContentStages.Draft, ContentAction.Publish, TransitionEffect.Unpublish)
+                new TransitionPlan(transition, stage, permission, TransitionEffect.None)),
+            _ => published is not null
+                ? new TransitionPlan(transition, ContentStages.Draft, permission, TransitionEffect.Unpublish)
                 : throw new ContentTransitionException(transition, stage, $"Cannot unpublish '{latest.DisplayText}': it is not published."),
-            _ => throw new ContentTransitionException(transition, stage,
-                $"'{transition}' is not a transition; use one of: {string.Join(", ", ContentTransitions.All)}."),
         };
     }
 
