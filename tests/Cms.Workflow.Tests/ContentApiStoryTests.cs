@@ -71,7 +71,7 @@ public abstract class ContentApiStoryTests
         Assert.Equal(0, await RunSchedulerAsync(host));
         Assert.DoesNotContain(id, await PublishedArticleIdsAsync(host));
 
-        host.Clock.Advance(TimeSpan.FromMinutes(31));
+        host.Advance(TimeSpan.FromMinutes(31));
         Assert.Equal(1, await RunSchedulerAsync(host));
         Assert.Equal(0, await RunSchedulerAsync(host));
         Assert.Contains(id, await PublishedArticleIdsAsync(host));
@@ -116,7 +116,7 @@ public abstract class ContentApiStoryTests
         var edited = await host.PostAsync("desk-editor", "/api/content", Articles.Edit(current.Json, body: "<p>Three sailings a day.</p>"), current.ETag);
         Assert.Equal("InReview", edited.Stage);
 
-        host.Clock.Advance(TimeSpan.FromMinutes(11));
+        host.Advance(TimeSpan.FromMinutes(11));
         Assert.Equal(0, await RunSchedulerAsync(host));
         Assert.DoesNotContain(id, await PublishedArticleIdsAsync(host));
 

@@ -57,6 +57,13 @@ public sealed class WorkflowHost : IAsyncDisposable
         return host;
     }
 
+    /// <summary>Moves the clock. Tokens are issued again afterwards: the token server reads the same clock, so old ones may have expired.</summary>
+    public void Advance(TimeSpan by)
+    {
+        Clock.Advance(by);
+        _tokens.Clear();
+    }
+
     /// <summary>A client-credentials token of a client from the test recipe.</summary>
     public async Task<string> TokenAsync(string clientId)
     {
