@@ -128,6 +128,7 @@ public static class SecurityServiceCollectionExtensions
         services.AddScoped<IPermissionService, PermissionService>();
         services.AddSingleton<RolePermissionCache>();
         services.AddSingleton<IInterceptor, RoleChangeInterceptor>();
+        services.AddSingleton<IInterceptor, Audit.SecurityAuditInterceptor>();
 
         // The content manager asks the request's user from now on; without a request it acts as the system.
         services.RemoveAll<IContentAccess>();
