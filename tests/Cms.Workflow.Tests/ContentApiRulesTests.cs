@@ -1,5 +1,8 @@
 using System.Text.Json.Nodes;
+using Cms.Core.Content;
+using Cms.Core.Events;
 using Cms.Data;
+using Cms.Testing;
 using Cms.Workflow.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,10 +12,13 @@ namespace Cms.Workflow.Tests;
 /// <summary>The API's rules on every write: versions named in If-Match, refusals that change nothing, no mass assignment, no leaks.</summary>
 public sealed class ContentApiRulesTests
 {
-    [Fact]
-    public async Task Two_writes_from_the_same_version_race_and_exactly_one_wins_the_other_gets_412_and_leaves_nothing()
+    [SkippableTheory]
+    [InlineData("Sqlite")]
+    [InlineData("Postgres")]
+    public async Task Two_writes_from_the_same_version_race_and_exactly_one_wins_the_other_gets_412_and_leaves_nothing(string provider)
     {
-        await using var host = await WorkflowHost.StartAsync();
+        await using var database = provider == "Postgres" ? await PostgresTestDatabase.CreateAsync() : null;
+        await using var host = await WorkflowHost.StartAsync(database?.ConnectionString);
         var created = await host.PostAsync("desk-editor", "/api/content", Articles.New("Grid upgrade", "<p>First words.</p>"));
         var id = created.Json["ContentItemId"]!.GetValue<string>();
 
@@ -144,6 +150,31 @@ public sealed class ContentApiRulesTests
         }
 
         Assert.Equal(401, (await host.GetAsync(null, $"/api/content/{id}")).Status);
+    }
+
+    [Fact]
+    public async Task A_change_handler_inside_the_transaction_can_veto_a_transition_and_nothing_is_written()
+    {
+        await using var host = await WorkflowHost.StartAsync(services: s => s.AddScoped<IContentChangeHandler, NoApprovalOnFridaysHandler>());
+        var created = await host.PostAsync("desk-contributor", "/api/content", Articles.New("Vetoed approval", "<p>Text.</p>"));
+        var id = created.Json["ContentItemId"]!.GetValue<string>();
+        var submitted = await host.PostAsync("desk-contributor", $"/api/content/{id}/transitions/submit", ifMatch: created.ETag);
+        var before = await DatabaseState.ReadAsync(host, id);
+
+        var vetoed = await host.PostAsync("desk-editor", $"/api/content/{id}/transitions/approve", ifMatch: submitted.ETag);
+
+        Assert.Equal(409, vetoed.Status);
+        Assert.Contains("house rule", vetoed.Body, StringComparison.Ordinal);
+        Assert.Equal(before, await DatabaseState.ReadAsync(host, id));
+    }
+
+    /// <summary>A house rule that vetoes every approval, to show the seam.</summary>
+    private sealed class NoApprovalOnFridaysHandler : IContentChangeHandler
+    {
+        public Task OnChangingAsync(ContentChange change, CancellationToken cancellationToken) =>
+            change.Transition == ContentTransitions.Approve
+                ? throw new ContentTransitionException(change.Transition, change.FromStage, "A house rule refuses approvals here.")
+                : Task.CompletedTask;
     }
 
     [Fact]

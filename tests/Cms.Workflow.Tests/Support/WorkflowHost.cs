@@ -31,12 +31,17 @@ public sealed class WorkflowHost : IAsyncDisposable
 
     public HttpClient Http { get; private set; } = null!;
 
-    public static async Task<WorkflowHost> StartAsync(string? postgres = null, string? dataDirectory = null, bool seed = true, FakeTimeProvider? clock = null)
+    public static async Task<WorkflowHost> StartAsync(string? postgres = null, string? dataDirectory = null, bool seed = true, FakeTimeProvider? clock = null, Action<IServiceCollection>? services = null)
     {
         clock ??= new FakeTimeProvider(DateTimeOffset.UtcNow);
         var factory = new CmsWebApplicationFactory()
             .WithSetting("Cms:Workflow:Enabled", "false")
-            .WithServices(services => services.AddSingleton<TimeProvider>(clock));
+            .WithServices(s => s.AddSingleton<TimeProvider>(clock));
+        if (services is not null)
+        {
+            factory.WithServices(services);
+        }
+
         if (dataDirectory is not null)
         {
             factory.WithSetting("Cms:DataDirectory", dataDirectory);
