@@ -96,7 +96,8 @@ public sealed class RecipeExecutor(IEnumerable<IRecipeStep> steps, IUnitOfWork u
         }
 
         var watch = Stopwatch.StartNew();
-        logger.LogInformation("Running recipe {Recipe} with {Steps} steps", name, planned.Count);
+        var items = planned.Sum(p => p.Context.Step["Data"] is JsonArray data ? data.Count : 0);
+        logger.LogInformation("Running recipe {Recipe}: {Steps} steps, {Items} content items", name, planned.Count, items);
         await using (var transaction = await unitOfWork.BeginAsync(cancellationToken))
         {
             foreach (var (step, context) in planned)

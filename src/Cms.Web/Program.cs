@@ -3,17 +3,21 @@ using Cms.Web.Setup;
 
 if (RecipeCommand.TryParse(args, out var recipeCommand))
 {
-    return await RecipeCommand.RunAsync(recipeCommand);
+    return await StartupFailure.GuardAsync(() => RecipeCommand.RunAsync(recipeCommand));
 }
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddCmsHost();
+// A start that fails (a bad setting, a busy port, an unreachable database) prints one line per problem and exits with 1.
+return await StartupFailure.GuardAsync(async () =>
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddCmsHost();
 
-var app = builder.Build();
-await app.InitializeCmsAsync();
-app.UseCmsHost();
-await app.RunAsync();
-return 0;
+    var app = builder.Build();
+    await app.InitializeCmsAsync();
+    app.UseCmsHost();
+    await app.RunAsync();
+    return 0;
+});
 
 /// <summary>The host's entry point, visible to integration tests.</summary>
 public partial class Program;

@@ -52,6 +52,7 @@ public static class RecipeCommand
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Services.AddCmsServices(builder.Configuration);
         await using var app = builder.Build();
+        app.Services.ValidateCmsSettings();
         await app.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
