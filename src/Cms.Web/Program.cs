@@ -6,6 +6,11 @@ if (RecipeCommand.TryParse(args, out var recipeCommand))
     return await StartupFailure.GuardAsync(() => RecipeCommand.RunAsync(recipeCommand));
 }
 
+if (UserCommand.TryParse(args, out var userCommand))
+{
+    return await StartupFailure.GuardAsync(() => UserCommand.RunAsync(userCommand));
+}
+
 // A start that fails (a bad setting, a busy port, an unreachable database) prints one line per problem and exits with 1.
 return await StartupFailure.GuardAsync(async () =>
 {

@@ -1,9 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
-using Cms.Core.Settings;
-using Cms.Data;
 using Cms.Data.Entities;
 using Cms.Recipes;
-using Cms.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
 
 namespace Cms.Web.Setup;
@@ -46,20 +43,12 @@ public static class RecipeCommand
     public static async Task<int> RunAsync(RecipeInvocation invocation)
     {
         var (file, extraParameters, hostArgs) = invocation;
-        var builder = WebApplication.CreateBuilder(hostArgs);
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
-        builder.Services.AddCmsServices(builder.Configuration);
-        await using var app = builder.Build();
-        app.Services.ValidateCmsSettings();
-        await app.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+        await using var app = await CommandHost.StartAsync(hostArgs);
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        if (!(await services.GetRequiredService<ISiteSettingsService>().GetAsync()).SetupCompleted)
+        if (!await CommandHost.IsSetUpAsync(services))
         {
-            await Console.Error.WriteLineAsync("The site is not set up yet: start the CMS once (dotnet run --project src/Cms.Web) before running recipes.");
-            return 2;
+            return CommandHost.NotSetUpExitCode;
         }
 
         var admin = (await services.GetRequiredService<UserManager<CmsUser>>().GetUsersInRoleAsync(Security.Setup.AdministratorSetup.AdministratorRole)).OrderBy(u => u.CreatedUtc).FirstOrDefault();
