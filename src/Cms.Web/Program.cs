@@ -1,7 +1,8 @@
 using Cms.Web.Hosting;
 using Cms.Web.Setup;
 
-if (RecipeCommand.TryParse(args, out var recipeCommand))
+args = CallerDirectory.Take(args, out var callerDirectory);
+if (RecipeCommand.TryParse(args, callerDirectory, out var recipeCommand))
 {
     return await StartupFailure.GuardAsync(() => RecipeCommand.RunAsync(recipeCommand));
 }

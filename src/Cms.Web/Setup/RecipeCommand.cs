@@ -8,11 +8,16 @@ namespace Cms.Web.Setup;
 /// <summary><c>dotnet run --project src/Cms.Web -- recipe run &lt;file&gt; [--param Name=Value]</c>: applies a recipe to the configured database.</summary>
 public static class RecipeCommand
 {
+    /// <inheritdoc cref="TryParse(string[], string, out RecipeInvocation?)"/>
+    public static bool TryParse(string[] args, [NotNullWhen(true)] out RecipeInvocation? invocation) =>
+        TryParse(args, Directory.GetCurrentDirectory(), out invocation);
+
     /// <summary>
-    /// Recognises <c>recipe run &lt;file&gt; [--param Name=Value]...</c>; every other argument goes to the host
+    /// Recognises <c>recipe run &lt;file&gt; [--param Name=Value]...</c>; a relative file is resolved against
+    /// <paramref name="callerDirectory"/> (where the user typed the command). Every other argument goes to the host
     /// configuration (e.g. <c>--Cms:DataDirectory=...</c>).
     /// </summary>
-    public static bool TryParse(string[] args, [NotNullWhen(true)] out RecipeInvocation? invocation)
+    public static bool TryParse(string[] args, string callerDirectory, [NotNullWhen(true)] out RecipeInvocation? invocation)
     {
         invocation = null;
         if (args.Length < 3 || args[0] != "recipe" || args[1] != "run")
@@ -36,13 +41,19 @@ public static class RecipeCommand
             }
         }
 
-        invocation = new RecipeInvocation(args[2], parameters, [.. hostArgs]);
+        invocation = new RecipeInvocation(Path.GetFullPath(args[2], callerDirectory), parameters, [.. hostArgs]);
         return true;
     }
 
     public static async Task<int> RunAsync(RecipeInvocation invocation)
     {
         var (file, extraParameters, hostArgs) = invocation;
+        if (!File.Exists(file))
+        {
+            await Console.Error.WriteLineAsync($"Recipe file not found: {file}");
+            return 1;
+        }
+
         await using var app = await CommandHost.StartAsync(hostArgs);
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
@@ -60,7 +71,7 @@ public static class RecipeCommand
 
         try
         {
-            var result = await services.GetRequiredService<RecipeExecutor>().ExecuteFileAsync(Path.GetFullPath(file), parameters);
+            var result = await services.GetRequiredService<RecipeExecutor>().ExecuteFileAsync(file, parameters);
             Console.WriteLine($"Recipe '{result.Name}' applied: {result.Steps} steps in {result.Elapsed.TotalSeconds:0.0} s.");
             return 0;
         }
