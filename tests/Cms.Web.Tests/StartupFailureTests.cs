@@ -76,6 +76,14 @@ public sealed class StartupFailureTests : IDisposable
     }
 
     [Fact]
+    public async Task An_issuer_that_is_not_a_URL_is_one_line_naming_the_setting()
+    {
+        var line = await FailingStartAsync("--Cms:OpenId:Issuer=cms.example.com");
+
+        Assert.Contains("Cms:OpenId:Issuer is 'cms.example.com', which is not an absolute URL", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_port_in_use_is_one_line_naming_the_address_and_how_to_pick_another()
     {
         using var busy = new TcpListener(IPAddress.Loopback, 0);

@@ -65,6 +65,7 @@ public static class CmsHostExtensions
     public static async Task InitializeCmsAsync(this WebApplication app)
     {
         app.Services.ValidateCmsSettings();
+        IssuerCheck.WarnIfUnset(app);
         await app.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<SetupService>().RunIfNeededAsync();
@@ -82,6 +83,9 @@ public static class CmsHostExtensions
         app.Lifetime.ApplicationStarted.Register(() => ReadyAnnouncement.Log(app));
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseCmsAdminNotFoundPage();
+        // Routing after the status-code pages, so a re-executed request (the admin's not-found page) is routed again.
+        app.UseRouting();
         app.UseCmsRequestLogging();
         app.UseCmsMedia();
         app.UseStaticFiles();
@@ -90,6 +94,7 @@ public static class CmsHostExtensions
         app.MapCmsSecurity();
         app.MapCmsAdmin();
         app.MapCmsGraphQL();
+        app.MapGet("/", RootPage.RenderAsync).WithDisplayName("Root page");
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
