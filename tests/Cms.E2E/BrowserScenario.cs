@@ -61,12 +61,21 @@ public sealed class BrowserScenario : IAsyncDisposable
     }
 
     /// <summary>A page in a fresh browser context: a different person at a different computer.</summary>
-    public async Task<IPage> NewPageAsync()
+    public Task<IPage> NewPageAsync() => NewPageAsync(new ViewportSize { Width = 1366, Height = 900 });
+
+    /// <summary>A page on a phone: a small touch screen (390 × 844 CSS pixels, as many current phones).</summary>
+    public Task<IPage> NewPhonePageAsync() => NewPageAsync(PhoneViewport, isMobile: true);
+
+    public static ViewportSize PhoneViewport => new() { Width = 390, Height = 844 };
+
+    private async Task<IPage> NewPageAsync(ViewportSize viewport, bool isMobile = false)
     {
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = _host.BaseUrl,
-            ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
+            ViewportSize = viewport,
+            IsMobile = isMobile,
+            HasTouch = isMobile,
             Locale = "en-GB",
         });
         context.SetDefaultTimeout(15_000);
