@@ -104,6 +104,8 @@ public sealed class BrowserScenario : IAsyncDisposable
     /// <summary>Runs axe-core on the page as it is and fails on any serious or critical violation.</summary>
     public async Task CheckAccessibilityAsync(IPage page, string label)
     {
+        // A dialog or menu still fading in would be measured half transparent: let running transitions finish first.
+        await page.EvaluateAsync("() => Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))");
         var result = await page.RunAxe();
         var severe = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         CheckedPages.Add(label);

@@ -7,12 +7,15 @@ namespace Cms.Admin.Pages.Admin;
 /// <summary>
 /// Any <c>/admin/...</c> address no page claims (the catch-all route loses to every other admin route), and the page
 /// the admin's 404s are re-executed to (see <see cref="AdminApplicationExtensions.UseCmsAdminNotFoundPage"/>).
-/// Answers 404, inside the admin layout.
+/// Answers 404, inside the admin layout; another empty error re-executed here (a refused form post's 400) keeps its
+/// status code and says so.
 /// </summary>
 [IgnoreAntiforgeryToken]
 public sealed class NotFoundModel : PageModel
 {
     public string RequestedPath { get; private set; } = "";
+
+    public int Status { get; private set; } = StatusCodes.Status404NotFound;
 
     public void OnGet() => Render();
 
@@ -22,6 +25,7 @@ public sealed class NotFoundModel : PageModel
     {
         var original = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
         RequestedPath = original is null ? Request.Path.Value ?? "" : original.OriginalPathBase + original.OriginalPath;
-        Response.StatusCode = StatusCodes.Status404NotFound;
+        Status = original?.OriginalStatusCode ?? StatusCodes.Status404NotFound;
+        Response.StatusCode = Status;
     }
 }
