@@ -45,6 +45,55 @@ public static class HostProcess
         return new Outcome(process.ExitCode, await output, await errors);
     }
 
+    /// <summary>Starts the host with <paramref name="args"/> in Development, reads its console until a line contains <paramref name="until"/>, then stops it; returns what it printed.</summary>
+    public static async Task<string> RunUntilAsync(IEnumerable<string> args, string until, TimeSpan timeout)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Cms.Web.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        using var process = Process.Start(start)!;
+        var output = new System.Text.StringBuilder();
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            while (await process.StandardOutput.ReadLineAsync(cancel.Token) is { } line)
+            {
+                output.AppendLine(line);
+                if (line.Contains(until, StringComparison.Ordinal))
+                {
+                    return output.ToString();
+                }
+            }
+
+            Assert.Fail($"The host exited before printing '{until}'. Output: {output} {await process.StandardError.ReadToEndAsync(cancel.Token)}");
+            return "";
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail($"The host did not print '{until}' within {timeout.TotalSeconds} s. Output: {output}");
+            return "";
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync(CancellationToken.None);
+            }
+        }
+    }
+
     /// <summary>A TCP port nobody listens on right now.</summary>
     public static int FreePort()
     {
