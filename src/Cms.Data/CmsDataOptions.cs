@@ -9,6 +9,9 @@ public sealed class CmsDataOptions
 {
     public string DataDirectory { get; set; } = "App_Data";
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>The text of <c>Cms:Database:Provider</c> when it names no known provider (refused at start-up by <see cref="CmsDataOptionsValidator"/>).</summary>
+    public string? UnknownProvider { get; set; }
     public string? ConnectionString { get; set; }
 
     public string ResolveConnectionString()

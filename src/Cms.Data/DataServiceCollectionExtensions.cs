@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Cms.Data;
 
@@ -15,15 +16,14 @@ public static class DataServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddCmsData(this IServiceCollection services, IConfiguration configuration)
     {
+        var providerSetting = configuration["Cms:Database:Provider"];
+        var known = Enum.TryParse<DatabaseProvider>(providerSetting, ignoreCase: true, out var provider) && Enum.IsDefined(provider);
         var options = new CmsDataOptions
         {
             DataDirectory = configuration["Cms:DataDirectory"] is { Length: > 0 } directory ? directory : "App_Data",
             ConnectionString = configuration.GetConnectionString("Cms"),
-            Provider = Enum.TryParse<DatabaseProvider>(configuration["Cms:Database:Provider"], ignoreCase: true, out var provider)
-                ? provider
-                : configuration["Cms:Database:Provider"] is { Length: > 0 } unknown
-                    ? throw new InvalidOperationException($"Cms:Database:Provider '{unknown}' is not supported; use Sqlite or Postgres.")
-                    : DatabaseProvider.Sqlite,
+            Provider = known ? provider : DatabaseProvider.Sqlite,
+            UnknownProvider = known || string.IsNullOrWhiteSpace(providerSetting) ? null : providerSetting,
         };
         return services.AddCmsData(options);
     }
@@ -37,15 +37,29 @@ public static class DataServiceCollectionExtensions
     {
         Directory.CreateDirectory(options.DataDirectory);
         services.AddSingleton(options);
-        var connectionString = options.ResolveConnectionString();
+
+        // Checked before anything touches the database (ValidateOnStart; the host runs the start-up validation
+        // first), so a bad setting is one clear message instead of an exception from the first query.
+        services.AddOptions<CmsDataOptions>()
+            .Configure(o =>
+            {
+                o.DataDirectory = options.DataDirectory;
+                o.Provider = options.Provider;
+                o.UnknownProvider = options.UnknownProvider;
+                o.ConnectionString = options.ConnectionString;
+            })
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CmsDataOptions>, CmsDataOptionsValidator>();
+
+        // The connection string is resolved when the first context is built, after that validation.
         if (options.Provider == DatabaseProvider.Postgres)
         {
-            services.AddDbContextPool<PostgresCmsDbContext>((sp, o) => o.UseNpgsql(connectionString, n => n.MigrationsHistoryTable("__EFMigrationsHistory")).AddInterceptors(sp.GetServices<IInterceptor>()));
+            services.AddDbContextPool<PostgresCmsDbContext>((sp, o) => o.UseNpgsql(options.ResolveConnectionString(), n => n.MigrationsHistoryTable("__EFMigrationsHistory")).AddInterceptors(sp.GetServices<IInterceptor>()));
             services.AddScoped<CmsDbContext>(sp => sp.GetRequiredService<PostgresCmsDbContext>());
         }
         else
         {
-            services.AddDbContextPool<SqliteCmsDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
+            services.AddDbContextPool<SqliteCmsDbContext>((sp, o) => o.UseSqlite(options.ResolveConnectionString()).AddInterceptors(sp.GetServices<IInterceptor>()));
             services.AddScoped<CmsDbContext>(sp => sp.GetRequiredService<SqliteCmsDbContext>());
         }
 

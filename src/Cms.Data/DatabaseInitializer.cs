@@ -20,8 +20,14 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, CmsDataOpti
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
         {
-            logger.LogInformation("Applying {Count} database migrations on {Provider}: {Migrations}", pending.Count, options.Provider, pending);
+            logger.LogInformation("Migrating the database: applying {Count} migrations on {Provider}: {Migrations}", pending.Count, options.Provider, pending);
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             await db.Database.MigrateAsync(cancellationToken);
+            logger.LogInformation("Database migrated in {Elapsed} ms", watch.ElapsedMilliseconds);
+        }
+        else
+        {
+            logger.LogInformation("Database on {Provider} is up to date", options.Provider);
         }
     }
 

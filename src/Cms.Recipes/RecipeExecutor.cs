@@ -16,6 +16,9 @@ public sealed class RecipeExecutor(IEnumerable<IRecipeStep> steps, IUnitOfWork u
 
     private static readonly JsonDocumentOptions ParseOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 64 };
 
+    /// <summary>Property names are matched ignoring case, as Orchard Core does: its recipes write <c>"data"</c> where ours write <c>"Data"</c>.</summary>
+    private static readonly JsonNodeOptions NodeOptions = new() { PropertyNameCaseInsensitive = true };
+
     private readonly Dictionary<string, IRecipeStep> _steps = steps.ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
 
     public async Task<RecipeResult> ExecuteFileAsync(string file, RecipeParameters parameters, CancellationToken cancellationToken = default)
@@ -46,14 +49,50 @@ public sealed class RecipeExecutor(IEnumerable<IRecipeStep> steps, IUnitOfWork u
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(json, documentOptions: ParseOptions);
+            node = JsonNode.Parse(json, NodeOptions, ParseOptions);
         }
         catch (JsonException ex)
         {
             throw new RecipeException(null, ex.Path ?? "$", $"the recipe is not valid JSON (line {ex.LineNumber + 1}, position {ex.BytePositionInLine + 1}).", ex);
         }
 
-        return node as JsonObject ?? throw new RecipeException(null, "$", "a recipe must be a JSON object with a 'steps' array.");
+        var recipe = node as JsonObject ?? throw new RecipeException(null, "$", "a recipe must be a JSON object with a 'steps' array.");
+        RequireUniqueNames(recipe, "$");
+        return recipe;
+    }
+
+    /// <summary>With names matched ignoring case, <c>"Data"</c> and <c>"data"</c> in one object would be the same property: refused with its path.</summary>
+    private static void RequireUniqueNames(JsonNode? node, string path)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                try
+                {
+                    _ = obj.Count;
+                }
+                catch (ArgumentException ex)
+                {
+                    // ArgumentException's message names the key: "... Key: Data (Parameter 'key')".
+                    var at = ex.Message.LastIndexOf("Key: ", StringComparison.Ordinal);
+                    var key = at >= 0 ? $"'{ex.Message[(at + 5)..].Split(" (Parameter", 2)[0].Trim()}' " : "a property ";
+                    throw new RecipeException(null, path, $"{key}appears twice in different casing (property names are matched ignoring case, as in Orchard Core).", ex);
+                }
+
+                foreach (var (key, value) in obj)
+                {
+                    RequireUniqueNames(value, $"{path}.{key}");
+                }
+
+                break;
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    RequireUniqueNames(array[i], $"{path}[{i}]");
+                }
+
+                break;
+        }
     }
 
     public async Task<RecipeResult> ExecuteAsync(JsonObject recipe, string baseDirectory, RecipeParameters parameters, CancellationToken cancellationToken = default)
@@ -96,7 +135,8 @@ public sealed class RecipeExecutor(IEnumerable<IRecipeStep> steps, IUnitOfWork u
         }
 
         var watch = Stopwatch.StartNew();
-        logger.LogInformation("Running recipe {Recipe} with {Steps} steps", name, planned.Count);
+        var items = planned.Sum(p => p.Context.Step["Data"] is JsonArray data ? data.Count : 0);
+        logger.LogInformation("Running recipe {Recipe}: {Steps} steps, {Items} content items", name, planned.Count, items);
         await using (var transaction = await unitOfWork.BeginAsync(cancellationToken))
         {
             foreach (var (step, context) in planned)

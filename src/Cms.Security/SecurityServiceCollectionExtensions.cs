@@ -137,7 +137,8 @@ public static class SecurityServiceCollectionExtensions
 
     private static void AddOpenId(IServiceCollection services)
     {
-        services.AddOptions<CmsOpenIdOptions>().BindConfiguration("Cms:OpenId");
+        services.AddOptions<CmsOpenIdOptions>().BindConfiguration("Cms:OpenId").ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CmsOpenIdOptions>, CmsOpenIdOptionsValidator>();
         services.AddOpenIddict()
             .AddCore(options => options.UseEntityFrameworkCore().UseDbContext<CmsDbContext>())
             .AddServer(options =>

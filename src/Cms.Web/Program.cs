@@ -1,19 +1,29 @@
 using Cms.Web.Hosting;
 using Cms.Web.Setup;
 
-if (RecipeCommand.TryParse(args, out var recipeCommand))
+args = CallerDirectory.Take(args, out var callerDirectory);
+if (RecipeCommand.TryParse(args, callerDirectory, out var recipeCommand))
 {
-    return await RecipeCommand.RunAsync(recipeCommand);
+    return await StartupFailure.GuardAsync(() => RecipeCommand.RunAsync(recipeCommand));
 }
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddCmsHost();
+if (UserCommand.TryParse(args, out var userCommand))
+{
+    return await StartupFailure.GuardAsync(() => UserCommand.RunAsync(userCommand));
+}
 
-var app = builder.Build();
-await app.InitializeCmsAsync();
-app.UseCmsHost();
-await app.RunAsync();
-return 0;
+// A start that fails (a bad setting, a busy port, an unreachable database) prints one line per problem and exits with 1.
+return await StartupFailure.GuardAsync(async () =>
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddCmsHost();
+
+    var app = builder.Build();
+    await app.InitializeCmsAsync();
+    app.UseCmsHost();
+    await app.RunAsync();
+    return 0;
+});
 
 /// <summary>The host's entry point, visible to integration tests.</summary>
 public partial class Program;

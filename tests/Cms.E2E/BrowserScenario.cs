@@ -61,12 +61,21 @@ public sealed class BrowserScenario : IAsyncDisposable
     }
 
     /// <summary>A page in a fresh browser context: a different person at a different computer.</summary>
-    public async Task<IPage> NewPageAsync()
+    public Task<IPage> NewPageAsync() => NewPageAsync(new ViewportSize { Width = 1366, Height = 900 });
+
+    /// <summary>A page on a phone: a small touch screen (390 × 844 CSS pixels, as many current phones).</summary>
+    public Task<IPage> NewPhonePageAsync() => NewPageAsync(PhoneViewport, isMobile: true);
+
+    public static ViewportSize PhoneViewport => new() { Width = 390, Height = 844 };
+
+    private async Task<IPage> NewPageAsync(ViewportSize viewport, bool isMobile = false)
     {
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = _host.BaseUrl,
-            ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
+            ViewportSize = viewport,
+            IsMobile = isMobile,
+            HasTouch = isMobile,
             Locale = "en-GB",
         });
         context.SetDefaultTimeout(15_000);
@@ -95,6 +104,8 @@ public sealed class BrowserScenario : IAsyncDisposable
     /// <summary>Runs axe-core on the page as it is and fails on any serious or critical violation.</summary>
     public async Task CheckAccessibilityAsync(IPage page, string label)
     {
+        // A dialog or menu still fading in would be measured half transparent: let running transitions finish first.
+        await page.EvaluateAsync("() => Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))");
         var result = await page.RunAxe();
         var severe = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         CheckedPages.Add(label);

@@ -87,11 +87,46 @@ public sealed class RecipeCommandTests : IDisposable
     [Fact]
     public void The_command_line_is_recognised()
     {
-        Assert.True(RecipeCommand.TryParse(["recipe", "run", "recipes/x.recipe.json", "--Cms:DataDirectory=data", "--param", "Secret=a=b"], out var invocation));
-        Assert.Equal("recipes/x.recipe.json", invocation.File);
+        Assert.True(RecipeCommand.TryParse(["recipe", "run", "recipes/x.recipe.json", "--Cms:DataDirectory=data", "--param", "Secret=a=b"], "/home/editor/site", out var invocation));
+        Assert.Equal(Path.GetFullPath("/home/editor/site/recipes/x.recipe.json"), invocation.File);
         Assert.Equal(["--Cms:DataDirectory=data"], invocation.HostArgs);
         Assert.Equal("a=b", invocation.Parameters["Secret"]);
         Assert.False(RecipeCommand.TryParse(["--urls", "http://localhost:5080"], out _));
+    }
+
+    [Fact]
+    public async Task A_relative_file_is_found_in_the_folder_the_command_was_typed_in_as_dotnet_run_passes_it()
+    {
+        await SetUpSiteAsync();
+        var file = await WriteRecipeAsync(GoodRecipe);
+        var args = CallerDirectory.Take(["recipe", "run", Path.GetFileName(file), .. HostArgs, "--param", "SectionTitle=Sport", $"--Cms:CallerDirectory={_recipes}"], out var caller);
+
+        Assert.True(RecipeCommand.TryParse(args, caller, out var invocation));
+        Assert.Equal(file, invocation.File);
+        Assert.DoesNotContain(invocation.HostArgs, a => a.Contains("CallerDirectory", StringComparison.Ordinal));
+        Assert.Equal(0, await RecipeCommand.RunAsync(invocation));
+        Assert.Equal(17, await Newsroom.CountAsync(_site.Services, "Section"));
+    }
+
+    [Fact]
+    public async Task A_missing_file_is_one_plain_line_naming_the_full_path()
+    {
+        var errors = new StringWriter();
+        var original = Console.Error;
+        Console.SetError(errors);
+        int exitCode;
+        try
+        {
+            Assert.True(RecipeCommand.TryParse(["recipe", "run", "front-end.recipe.json", .. HostArgs], _recipes, out var invocation));
+            exitCode = await RecipeCommand.RunAsync(invocation);
+        }
+        finally
+        {
+            Console.SetError(original);
+        }
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal($"Recipe file not found: {Path.Combine(_recipes, "front-end.recipe.json")}", errors.ToString().Trim());
     }
 
     /// <summary>The command line as an operator types it, with the recipe's parameter given by <c>--param</c>.</summary>

@@ -7,7 +7,7 @@ namespace Cms.Core.Content;
 /// <summary>Reads and writes the flat Orchard Core JSON form of a content item.</summary>
 public static class ContentItemJson
 {
-    private static readonly HashSet<string> CommonProperties = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> CommonProperties = new(StringComparer.OrdinalIgnoreCase)
     {
         "ContentItemId", "ContentItemVersionId", "ContentType", "DisplayText", "Latest", "Published",
         "Owner", "Author", "CreatedUtc", "ModifiedUtc", "PublishedUtc", "Id", "Stage", "AssignedTo", "DueUtc",
@@ -46,7 +46,9 @@ public static class ContentItemJson
 
     /// <summary>
     /// Reads an item from its flat JSON form. Common properties are read leniently (a recipe may leave out
-    /// versions and dates); everything else is a part.
+    /// versions and dates) and whatever their casing, as Orchard Core reads them; everything else is a part. Part,
+    /// field and value names are stored in Orchard Core's Pascal case (<c>titlePart.title</c> becomes
+    /// <c>TitlePart.Title</c>), so an item written in camel case reads the same as one written in Pascal case.
     /// </summary>
     public static ContentItem FromJson(JsonObject json, string path = "$")
     {
@@ -76,11 +78,49 @@ public static class ContentItemJson
                 throw new ContentValidationException($"{path}.{key}", "a part must be a JSON object.");
             }
 
-            item.Content[key] = part.DeepClone();
+            var name = PascalCase(key);
+            if (item.Content.ContainsKey(name))
+            {
+                throw new ContentValidationException($"{path}.{key}", $"the part '{name}' appears twice, in different casing.");
+            }
+
+            item.Content[name] = WithPascalCaseNames(part, $"{path}.{key}", NamedLevels);
         }
 
         return item;
     }
+
+    /// <summary>
+    /// Names inside a part that are Orchard Core's: a part's fields and properties, and a field's value properties.
+    /// Deeper objects can be keyed by the user's own names (a crop per profile) and keep theirs.
+    /// </summary>
+    private const int NamedLevels = 2;
+
+    /// <summary>A copy of <paramref name="node"/> whose property names in the top <paramref name="levels"/> objects start with a capital letter.</summary>
+    private static JsonNode? WithPascalCaseNames(JsonNode? node, string path, int levels)
+    {
+        if (levels == 0 || node is not JsonObject obj)
+        {
+            return node?.DeepClone();
+        }
+
+        var copy = new JsonObject();
+        foreach (var (key, value) in obj)
+        {
+            var name = PascalCase(key);
+            if (copy.ContainsKey(name))
+            {
+                throw new ContentValidationException($"{path}.{key}", $"'{name}' appears twice, in different casing.");
+            }
+
+            copy[name] = WithPascalCaseNames(value, $"{path}.{name}", levels - 1);
+        }
+
+        return copy;
+    }
+
+    private static string PascalCase(string name) =>
+        name.Length > 0 && char.IsLower(name[0]) ? string.Concat(char.ToUpperInvariant(name[0]).ToString(), name.AsSpan(1)) : name;
 
     private static string? ReadString(JsonObject json, string name, string path) => json[name] switch
     {

@@ -7,6 +7,8 @@ namespace Cms.Recipes.Steps;
 /// <summary><c>Settings</c>: <c>SiteName</c> and <c>TimeZone</c> (an IANA id such as <c>Asia/Baku</c>).</summary>
 public sealed class SettingsStep(ISiteSettingsService settings) : IRecipeStep
 {
+    private static readonly string[] Known = ["name", "SiteName", "TimeZone"];
+
     public string Name => "Settings";
 
     public async Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken)
@@ -15,7 +17,8 @@ public sealed class SettingsStep(ISiteSettingsService settings) : IRecipeStep
         var updated = current;
         foreach (var (key, value) in context.Step)
         {
-            switch (key)
+            // Names are matched ignoring case, as in the rest of a recipe (Orchard Core writes "siteName" too).
+            switch (Known.FirstOrDefault(k => k.Equals(key, StringComparison.OrdinalIgnoreCase)) ?? key)
             {
                 case "name":
                     break;

@@ -14,12 +14,12 @@ namespace Cms.Security.OpenId;
 /// </summary>
 public sealed class OpenIdApplicationStep(OpenIdClientStore store) : IRecipeStep
 {
-    private static readonly HashSet<string> Ignored = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> Ignored = new(StringComparer.OrdinalIgnoreCase)
     {
         "name", "ConsentType", "ScopeEntries", "AllowLogoutEndpoint", "AllowIntrospectionEndpoint", "AllowRevocationEndpoint",
     };
 
-    private static readonly HashSet<string> Unsupported = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> Unsupported = new(StringComparer.OrdinalIgnoreCase)
     {
         "AllowPasswordFlow", "AllowImplicitFlow", "AllowHybridFlow",
     };
@@ -29,7 +29,7 @@ public sealed class OpenIdApplicationStep(OpenIdClientStore store) : IRecipeStep
     public async Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken)
     {
         var step = context.Step;
-        var known = new HashSet<string>(StringComparer.Ordinal)
+        var known = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
             "ClientId", "DisplayName", "Type", "ClientSecret", "RedirectUris", "PostLogoutRedirectUris", "RoleEntries",
             "AllowClientCredentialsFlow", "AllowAuthorizationCodeFlow", "AllowRefreshTokenFlow", "RequireProofKeyForCodeExchange",

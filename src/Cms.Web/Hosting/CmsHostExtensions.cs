@@ -11,6 +11,7 @@ using Cms.Web.Setup;
 using Cms.Workflow;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using Serilog;
 
 namespace Cms.Web.Hosting;
@@ -61,7 +62,8 @@ public static class CmsHostExtensions
                 graphQL.MaxConcurrentExecutions = (dataOptions.Provider == DatabaseProvider.Postgres ? 4 : 1) * Environment.ProcessorCount;
             }
         });
-        services.Configure<SetupOptions>(configuration.GetSection("Cms:Setup"));
+        services.AddOptions<SetupOptions>().Bind(configuration.GetSection("Cms:Setup")).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SetupOptions>, SetupOptionsValidator>();
         services.AddSingleton<SetupState>();
         services.AddScoped<SetupService>();
         return services;
@@ -70,15 +72,28 @@ public static class CmsHostExtensions
     /// <summary>Migrates the database and, on first start, runs setup. Done before the server takes requests.</summary>
     public static async Task InitializeCmsAsync(this WebApplication app)
     {
+        app.Services.ValidateCmsSettings();
+        IssuerCheck.WarnIfUnset(app);
         await app.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<SetupService>().RunIfNeededAsync();
     }
 
+    /// <summary>
+    /// Runs the start-up validation of every option registered with <c>ValidateOnStart</c> now, before the database
+    /// is touched (the host would only do it when the server starts); throws with every problem found.
+    /// </summary>
+    public static void ValidateCmsSettings(this IServiceProvider services) =>
+        services.GetService<IStartupValidator>()?.Validate();
+
     public static WebApplication UseCmsHost(this WebApplication app)
     {
+        app.Lifetime.ApplicationStarted.Register(() => ReadyAnnouncement.Log(app));
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseCmsAdminNotFoundPage();
+        // Routing after the status-code pages, so a re-executed request (the admin's not-found page) is routed again.
+        app.UseRouting();
         app.UseCmsRequestLogging();
         app.UseCmsMedia();
         app.UseStaticFiles();
@@ -89,6 +104,7 @@ public static class CmsHostExtensions
         app.MapCmsGraphQL();
         app.MapCmsWorkflow();
         app.MapOpenApi();
+        app.MapGet("/", RootPage.RenderAsync).WithDisplayName("Root page");
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {

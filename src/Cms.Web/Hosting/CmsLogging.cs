@@ -20,15 +20,32 @@ public static class CmsLogging
                 .ReadFrom.Services(services)
                 .Enrich.FromLogContext()
                 .WriteTo.File(new CompactJsonFormatter(), logFile, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14);
-            if (development)
+            // A failed start is reported once, in one line, by StartupFailure: the generic host's own report of it
+            // (with a stack trace) stays in the log file only.
+            logger.WriteTo.Logger(console =>
             {
-                logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
-            }
-            else
-            {
-                logger.WriteTo.Console(new RenderedCompactJsonFormatter());
-            }
+                console.Filter.ByExcluding(IsHostStartFailure);
+                if (development)
+                {
+                    console.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
+                }
+                else
+                {
+                    console.WriteTo.Console(new RenderedCompactJsonFormatter());
+                }
+            });
         });
         return builder;
     }
+
+    /// <summary>
+    /// The generic host's report of a failed start, and EF Core's of a failed connection: the failure reaches the
+    /// caller (StartupFailure at start-up, the exception handler in a request), which reports it once.
+    /// </summary>
+    private static bool IsHostStartFailure(Serilog.Events.LogEvent logEvent) =>
+        logEvent.Level >= Serilog.Events.LogEventLevel.Error
+        && logEvent.Properties.TryGetValue("SourceContext", out var source)
+        && source is Serilog.Events.ScalarValue { Value: string name }
+        && (name.StartsWith("Microsoft.Extensions.Hosting", StringComparison.Ordinal)
+            || name.Equals("Microsoft.EntityFrameworkCore.Database.Connection", StringComparison.Ordinal));
 }

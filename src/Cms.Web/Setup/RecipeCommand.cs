@@ -1,9 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
-using Cms.Core.Settings;
-using Cms.Data;
 using Cms.Data.Entities;
 using Cms.Recipes;
-using Cms.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
 
 namespace Cms.Web.Setup;
@@ -11,11 +8,16 @@ namespace Cms.Web.Setup;
 /// <summary><c>dotnet run --project src/Cms.Web -- recipe run &lt;file&gt; [--param Name=Value]</c>: applies a recipe to the configured database.</summary>
 public static class RecipeCommand
 {
+    /// <inheritdoc cref="TryParse(string[], string, out RecipeInvocation?)"/>
+    public static bool TryParse(string[] args, [NotNullWhen(true)] out RecipeInvocation? invocation) =>
+        TryParse(args, Directory.GetCurrentDirectory(), out invocation);
+
     /// <summary>
-    /// Recognises <c>recipe run &lt;file&gt; [--param Name=Value]...</c>; every other argument goes to the host
+    /// Recognises <c>recipe run &lt;file&gt; [--param Name=Value]...</c>; a relative file is resolved against
+    /// <paramref name="callerDirectory"/> (where the user typed the command). Every other argument goes to the host
     /// configuration (e.g. <c>--Cms:DataDirectory=...</c>).
     /// </summary>
-    public static bool TryParse(string[] args, [NotNullWhen(true)] out RecipeInvocation? invocation)
+    public static bool TryParse(string[] args, string callerDirectory, [NotNullWhen(true)] out RecipeInvocation? invocation)
     {
         invocation = null;
         if (args.Length < 3 || args[0] != "recipe" || args[1] != "run")
@@ -39,26 +41,25 @@ public static class RecipeCommand
             }
         }
 
-        invocation = new RecipeInvocation(args[2], parameters, [.. hostArgs]);
+        invocation = new RecipeInvocation(Path.GetFullPath(args[2], callerDirectory), parameters, [.. hostArgs]);
         return true;
     }
 
     public static async Task<int> RunAsync(RecipeInvocation invocation)
     {
         var (file, extraParameters, hostArgs) = invocation;
-        var builder = WebApplication.CreateBuilder(hostArgs);
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
-        builder.Services.AddCmsServices(builder.Configuration);
-        await using var app = builder.Build();
-        await app.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+        if (!File.Exists(file))
+        {
+            await Console.Error.WriteLineAsync($"Recipe file not found: {file}");
+            return 1;
+        }
+
+        await using var app = await CommandHost.StartAsync(hostArgs);
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        if (!(await services.GetRequiredService<ISiteSettingsService>().GetAsync()).SetupCompleted)
+        if (!await CommandHost.IsSetUpAsync(services))
         {
-            await Console.Error.WriteLineAsync("The site is not set up yet: start the CMS once (dotnet run --project src/Cms.Web) before running recipes.");
-            return 2;
+            return CommandHost.NotSetUpExitCode;
         }
 
         var admin = (await services.GetRequiredService<UserManager<CmsUser>>().GetUsersInRoleAsync(Security.Setup.AdministratorSetup.AdministratorRole)).OrderBy(u => u.CreatedUtc).FirstOrDefault();
@@ -70,7 +71,7 @@ public static class RecipeCommand
 
         try
         {
-            var result = await services.GetRequiredService<RecipeExecutor>().ExecuteFileAsync(Path.GetFullPath(file), parameters);
+            var result = await services.GetRequiredService<RecipeExecutor>().ExecuteFileAsync(file, parameters);
             Console.WriteLine($"Recipe '{result.Name}' applied: {result.Steps} steps in {result.Elapsed.TotalSeconds:0.0} s.");
             return 0;
         }

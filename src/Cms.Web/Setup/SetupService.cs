@@ -1,7 +1,9 @@
 using Cms.Core.Settings;
 using Cms.Core.Storage;
+using Cms.Data.Entities;
 using Cms.Recipes;
 using Cms.Security.Setup;
+using Cms.Web.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Cms.Web.Setup;
@@ -36,17 +38,26 @@ public sealed class SetupService(
 
         await using (var transaction = await unitOfWork.BeginAsync(cancellationToken))
         {
-            var admin = await administrators.CreateAsync(setup.AdminUserName, setup.AdminEmail, password, cancellationToken);
+            CmsUser admin;
+            try
+            {
+                admin = await administrators.CreateAsync(setup.AdminUserName, setup.AdminEmail, password, cancellationToken);
+            }
+            catch (InvalidOperationException ex)
+            {
+                throw new CmsStartupException($"Setup stopped and nothing was saved: {ex.Message} Check Cms:Setup:AdminUserName, Cms:Setup:AdminEmail and Cms:Setup:AdminPassword.", ex);
+            }
+
             var parameters = new RecipeParameters
             {
                 ["AdminUserId"] = admin.Id,
                 ["AdminUsername"] = admin.UserName!,
             };
-            await recipes.ExecuteFileAsync(RecipeLocator.Resolve(setup.Recipe), parameters, cancellationToken);
+            await RunRecipeAsync(setup.Recipe, "Cms:Setup:Recipe", parameters, cancellationToken);
             await administrators.AddToAdministratorsAsync(admin);
             if (setup.SampleContent)
             {
-                await recipes.ExecuteFileAsync(RecipeLocator.Resolve("sample-content"), parameters, cancellationToken);
+                await RunRecipeAsync("sample-content", "Cms:Setup:SampleContent", parameters, cancellationToken);
             }
 
             var settings = await siteSettings.GetAsync(cancellationToken);
@@ -63,6 +74,18 @@ public sealed class SetupService(
             Console.WriteLine($"  Administrator '{setup.AdminUserName}' was created with the generated password:  {password}");
             Console.WriteLine("  It is shown only this once. Sign in at /admin and change it, or set Cms:Setup:AdminPassword before the first start.");
             Console.WriteLine();
+        }
+    }
+
+    private async Task RunRecipeAsync(string recipe, string setting, RecipeParameters parameters, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await recipes.ExecuteFileAsync(RecipeLocator.Resolve(recipe), parameters, cancellationToken);
+        }
+        catch (RecipeException ex)
+        {
+            throw new CmsStartupException($"Setup stopped and nothing was saved: the recipe '{recipe}' failed. {ex.Message} Fix the recipe (or {setting}) and start again.", ex);
         }
     }
 }

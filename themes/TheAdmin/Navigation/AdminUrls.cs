@@ -7,6 +7,7 @@ public static class AdminUrls
     public const string Logout = "/admin/logout";
     public const string AccessDenied = "/admin/access-denied";
     public const string Dashboard = "/admin";
+    public const string NotFound = "/admin/not-found";
     public const string Profile = "/admin/profile";
     public const string Users = "/admin/users";
     public const string Roles = "/admin/roles";

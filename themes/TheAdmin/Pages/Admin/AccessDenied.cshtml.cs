@@ -52,7 +52,8 @@ public sealed class AccessDeniedModel(EndpointDataSource endpoints, IAuthorizati
 
     private List<string> PoliciesOf(PathString path)
     {
-        foreach (var endpoint in endpoints.Endpoints.OfType<RouteEndpoint>())
+        // The catch-all not-found page matches every admin address: a real page's endpoint comes first.
+        foreach (var endpoint in endpoints.Endpoints.OfType<RouteEndpoint>().OrderBy(e => e.RoutePattern.Parameters.Any(p => p.IsCatchAll)))
         {
             var matcher = new TemplateMatcher(new RouteTemplate(endpoint.RoutePattern), new RouteValueDictionary());
             if (matcher.TryMatch(path, new RouteValueDictionary()))

@@ -2,6 +2,8 @@ import { createRoot } from 'react-dom/client';
 import { GraphiQL } from 'graphiql';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import 'graphiql/graphiql.css';
+import './accessibility.css';
+import { repairAccessibility } from './accessibility.js';
 
 // The page tells where the API is; requests carry the signed-in user's cookie (same origin).
 const root = document.getElementById('graphiql');
@@ -23,3 +25,4 @@ const defaultQuery = `# Newest published articles with their section and authors
 `;
 
 createRoot(root).render(<GraphiQL fetcher={fetcher} defaultQuery={defaultQuery} />);
+repairAccessibility(root);

@@ -1,0 +1,136 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using Cms.Testing;
+using Cms.Web.Tests.Support;
+
+namespace Cms.Web.Tests;
+
+/// <summary>
+/// A start that cannot succeed ends with exit code 1 and one line per problem on standard error (the setting and
+/// the fix), never an unhandled exception or a stack trace.
+/// </summary>
+public sealed class StartupFailureTests : IDisposable
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
+
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "cms-startup-failure", Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_data))
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task An_unknown_database_provider_is_one_line_naming_the_setting_and_the_choices()
+    {
+        var line = await FailingStartAsync("--Cms:Database:Provider=MySql");
+
+        Assert.Contains("Cms:Database:Provider is 'MySql'", line, StringComparison.Ordinal);
+        Assert.Contains("Sqlite", line, StringComparison.Ordinal);
+        Assert.Contains("Postgres", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Postgres_without_a_connection_string_is_one_line_naming_ConnectionStrings_Cms()
+    {
+        var line = await FailingStartAsync("--Cms:Database:Provider=Postgres", "--ConnectionStrings:Cms=");
+
+        Assert.Contains("ConnectionStrings:Cms is empty", line, StringComparison.Ordinal);
+        Assert.Contains("ConnectionStrings__Cms", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_malformed_connection_string_is_one_line_without_the_password()
+    {
+        var line = await FailingStartAsync("--Cms:Database:Provider=Postgres", "--ConnectionStrings:Cms=Hots=db.example;Password=hunter2-secret");
+
+        Assert.Contains("ConnectionStrings:Cms is not a valid Postgres connection string", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2-secret", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unreachable_database_is_one_line_saying_so()
+    {
+        var port = HostProcess.FreePort();
+        var line = await FailingStartAsync("--Cms:Database:Provider=Postgres", $"--ConnectionStrings:Cms=Host=127.0.0.1;Port={port};Username=cms;Password=not-shown-7;Timeout=3");
+
+        Assert.Contains("The PostgreSQL database could not be used", line, StringComparison.Ordinal);
+        Assert.Contains($"127.0.0.1:{port}", line, StringComparison.Ordinal);
+        Assert.Contains("ConnectionStrings:Cms", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("not-shown-7", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_misspelled_setup_recipe_is_one_line_listing_the_recipes_that_exist()
+    {
+        var line = await FailingStartAsync("--Cms:Setup:Recipe=newsrom");
+
+        Assert.Contains("Cms:Setup:Recipe is 'newsrom'", line, StringComparison.Ordinal);
+        Assert.Contains("newsroom, sample-content", line, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_data, "cms.db")), "the database was created although the settings were refused");
+    }
+
+    [Fact]
+    public async Task An_issuer_that_is_not_a_URL_is_one_line_naming_the_setting()
+    {
+        var line = await FailingStartAsync("--Cms:OpenId:Issuer=cms.example.com");
+
+        Assert.Contains("Cms:OpenId:Issuer is 'cms.example.com', which is not an absolute URL", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_port_in_use_is_one_line_naming_the_address_and_how_to_pick_another()
+    {
+        using var busy = new TcpListener(IPAddress.Loopback, 0);
+        busy.Start();
+        var port = ((IPEndPoint)busy.LocalEndpoint).Port;
+
+        var line = await FailingStartAsync("--urls", $"http://127.0.0.1:{port}");
+
+        Assert.Contains($"127.0.0.1:{port}", line, StringComparison.Ordinal);
+        Assert.Contains("address already in use", line, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("--urls", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_failed_setup_keeps_nothing_and_the_next_start_sets_up_normally()
+    {
+        var broken = Path.Combine(_data, "broken.recipe.json");
+        Directory.CreateDirectory(_data);
+        var recipe = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "recipes", "newsroom.recipe.json"));
+        // The settings, definitions and roles steps run; the content step then fails on the first section.
+        await File.WriteAllTextAsync(broken, new Regex(@"""MenuOrder"":\s*\{\s*""Value"":\s*\d+").Replace(recipe, @"""MenuOrder"": { ""Value"": ""first""", 1));
+
+        var line = await FailingStartAsync($"--Cms:Setup:Recipe={broken}");
+
+        Assert.Contains("Setup stopped and nothing was saved", line, StringComparison.Ordinal);
+        Assert.Contains("MenuOrder", line, StringComparison.Ordinal);
+        using var next = new CmsWebApplicationFactory().WithSetting("Cms:DataDirectory", _data);
+        using var client = next.CreateClient();
+        var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        var snapshot = await DataSnapshot.TakeAsync(next.Services);
+        Assert.Equal(1, snapshot.Users);
+        Assert.Equal(16, await Newsroom.CountAsync(next.Services, "Section"));
+    }
+
+    /// <summary>Starts the host with <paramref name="settings"/>; asserts exit code 1, one line on standard error and no stack trace anywhere; returns the line.</summary>
+    private async Task<string> FailingStartAsync(params string[] settings)
+    {
+        var outcome = await HostProcess.RunAsync(
+            [$"--Cms:DataDirectory={_data}", "--Cms:Setup:SampleContent=false", "--urls", $"http://127.0.0.1:{HostProcess.FreePort()}", .. settings],
+            Timeout);
+
+        Assert.Equal(1, outcome.ExitCode);
+        var line = Assert.Single(outcome.ErrorLines);
+        Assert.DoesNotContain("   at ", outcome.Output + outcome.Errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", outcome.Output + outcome.Errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception:", outcome.Output + outcome.Errors, StringComparison.Ordinal);
+        return line;
+    }
+}
