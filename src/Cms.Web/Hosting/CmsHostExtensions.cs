@@ -79,6 +79,7 @@ public static class CmsHostExtensions
         app.MapCmsSecurity();
         app.MapCmsAdmin();
         app.MapCmsGraphQL();
+        app.MapCmsMedia();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
