@@ -5,7 +5,7 @@ using SixLabors.ImageSharp.Memory;
 namespace Cms.Media.Imaging;
 
 /// <summary>
-/// The memory allocator of one decode: it hands buffers out of the shared pool and counts every byte asked for,
+/// The memory allocator of one decode: it hands out buffers from the gate's allocator and counts every byte asked for,
 /// failing the decode once the total passes the limit. ImageSharp 2.1 has no allocation limit of its own, so a
 /// crafted header (or thousands of frames) is stopped here, before the memory is taken.
 /// </summary>
@@ -28,6 +28,6 @@ internal sealed class DecodeBudget(MemoryAllocator pool, long limitBytes) : Memo
         return pool.Allocate<T>(length, options);
     }
 
-    // The size of one contiguous buffer, as the shared pool uses (4 MB); larger images get several.
+    // The size of one contiguous buffer (4 MB, as ImageSharp's own pool); larger images get several.
     protected override int GetBufferCapacityInBytes() => 4 * 1024 * 1024;
 }

@@ -23,7 +23,9 @@ public sealed class ImageGate : IDisposable
     private readonly MediaOptions _options;
     private readonly ILogger<ImageGate> _logger;
     private readonly Configuration _configuration;
-    private readonly MemoryAllocator _pool = MemoryAllocator.Create();
+    // Plain arrays: ImageSharp's pooled allocator hands out buffers of different kinds by size, which a group of
+    // buffers allocated one by one through the budget cannot mix; arrays also go back to the runtime after each image.
+    private readonly MemoryAllocator _pool = new SimpleGcMemoryAllocator();
     private readonly SemaphoreSlim _slots;
     private int _waiting;
 
