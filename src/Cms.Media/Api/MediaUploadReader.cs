@@ -45,7 +45,8 @@ public sealed class MediaUploadReader(Microsoft.Extensions.Options.IOptions<Medi
             MultipartSection? section;
             while ((section = await ReadSectionAsync(reader, limit, cancellationToken)) is not null)
             {
-                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition())
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                    || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
                 {
                     continue;
                 }
@@ -61,7 +62,7 @@ public sealed class MediaUploadReader(Microsoft.Extensions.Options.IOptions<Medi
                     received.FileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "image";
                     await received.WriteFileAsync(section.Body, limit, cancellationToken);
                 }
-                else if (name is "folder" or "altText" or "caption" or "credit")
+                else if (name is "folder" or "altText" or "caption" or "credit" && !disposition.IsFileDisposition())
                 {
                     received.Fields[name] = await ReadTextAsync(section.Body, name, cancellationToken);
                 }
