@@ -28,6 +28,8 @@ public static class CmsHostExtensions
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<CmsExceptionHandler>();
+        // The exception table maps "not found" to 404 on purpose (e.g. an out-of-date media URL).
+        builder.Services.Configure<ExceptionHandlerOptions>(options => options.AllowStatusCode404Response = true);
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
             .AddCheck<SetupHealthCheck>("setup", tags: ["ready"]);
