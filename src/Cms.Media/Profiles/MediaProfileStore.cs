@@ -38,7 +38,8 @@ public sealed class MediaProfileStore(IDocumentStore documents)
     /// <summary>Adds or replaces the given profiles; the others stay.</summary>
     public async Task SaveAsync(IEnumerable<MediaProfile> profiles, CancellationToken cancellationToken = default)
     {
-        var document = await documents.GetAsync(DocumentName, cancellationToken) ?? [];
+        var current = await documents.GetAsync(DocumentName, cancellationToken);
+        var document = current?.DeepClone().AsObject() ?? [];
         var stored = document["Profiles"] as JsonObject ?? [];
         foreach (var profile in profiles)
         {
@@ -46,6 +47,10 @@ public sealed class MediaProfileStore(IDocumentStore documents)
         }
 
         document["Profiles"] = stored.DeepClone();
-        await documents.SetAsync(DocumentName, document, cancellationToken);
+        if (!JsonNode.DeepEquals(current, document))
+        {
+            // Unchanged profiles are not written again: re-running a recipe changes nothing.
+            await documents.SetAsync(DocumentName, document, cancellationToken);
+        }
     }
 }
