@@ -50,6 +50,7 @@ public static class MediaEndpointExtensions
         services.AddScoped<MediaLibrary>();
         services.AddScoped<MediaProfileStore>();
         services.AddScoped<DerivativeRenderer>();
+        services.AddScoped<IMediaDerivatives, MediaDerivatives>();
         services.AddRecipeStep<MediaStep>();
         services.AddRecipeStep<MediaProfilesStep>();
         return services;
