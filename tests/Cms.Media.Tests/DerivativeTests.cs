@@ -80,6 +80,7 @@ public sealed class DerivativeTests : MediaHost
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal("public, max-age=31536000, immutable", first.Headers.CacheControl!.ToString());
         Assert.Equal("image/webp", first.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("nosniff", first.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Contains("Accept", first.Headers.Vary);
         Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
         Assert.Empty(await second.Content.ReadAsByteArrayAsync());

@@ -51,6 +51,7 @@ internal static class MediaValues
             JsonRead.StringAt(value["MediaTexts"], i),
             anchors[i],
             JsonRead.StringAt(value["Captions"], i),
-            JsonRead.StringAt(value["Credits"], i)) { Crops = Crops(value, i) }).ToList();
+            JsonRead.StringAt(value["Credits"], i))
+        { Crops = Crops(value, i) }).ToList();
     }
 }

@@ -38,6 +38,7 @@ public static class DerivativeEndpoint
         headers.CacheControl = CacheControl;
         headers.ETag = etag;
         headers.XContentTypeOptions = "nosniff";
+        headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
         if (byAccept)
         {
             headers.Vary = HeaderNames.Accept;
