@@ -25,6 +25,7 @@ public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<AuditEventRecord> AuditEvents => Set<AuditEventRecord>();
     public DbSet<ContentCommentRecord> ContentComments => Set<ContentCommentRecord>();
     public DbSet<ContentScheduleRecord> ContentSchedules => Set<ContentScheduleRecord>();
+    public DbSet<MediaItemRecord> MediaItems => Set<MediaItemRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -143,7 +144,31 @@ public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext
         ConfigureFieldIndex<BooleanFieldIndexRecord>(builder, "BooleanFieldIndex");
         ConfigureFieldIndex<DateTimeFieldIndexRecord>(builder, "DateTimeFieldIndex");
         ConfigureFieldIndex<ContentPickerFieldIndexRecord>(builder, "ContentPickerFieldIndex").Property(f => f.Value).HasMaxLength(64);
+        ConfigureMedia(builder);
     }
+
+    private static void ConfigureMedia(ModelBuilder builder) =>
+        builder.Entity<MediaItemRecord>(media =>
+        {
+            media.ToTable("MediaItems");
+            media.HasKey(m => m.Id);
+            media.Property(m => m.Id).HasMaxLength(64);
+            media.Property(m => m.Path).HasMaxLength(IndexedTextLength).IsRequired();
+            media.Property(m => m.Folder).HasMaxLength(IndexedTextLength).IsRequired();
+            media.Property(m => m.FileName).HasMaxLength(256).IsRequired();
+            media.Property(m => m.OriginalName).HasMaxLength(256).IsRequired();
+            media.Property(m => m.Format).HasMaxLength(16).IsRequired();
+            media.Property(m => m.MimeType).HasMaxLength(64).IsRequired();
+            media.Property(m => m.ContentHash).HasMaxLength(64).IsRequired();
+            media.Property(m => m.AltText).HasMaxLength(1024);
+            media.Property(m => m.Caption).HasMaxLength(2048);
+            media.Property(m => m.Credit).HasMaxLength(512);
+            media.Property(m => m.CreatedBy).HasMaxLength(256).IsRequired();
+            media.HasIndex(m => m.Path).IsUnique();
+            media.HasIndex(m => new { m.Folder, m.CreatedUtc });
+            media.HasIndex(m => m.CreatedUtc);
+            media.HasIndex(m => m.ContentHash);
+        });
 
     private static Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> ConfigureFieldIndex<T>(ModelBuilder builder, string table)
         where T : FieldIndexRecord

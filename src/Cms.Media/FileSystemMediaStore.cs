@@ -4,7 +4,7 @@ using Cms.Core.Media;
 namespace Cms.Media;
 
 /// <summary>Media files under <c>{Cms:DataDirectory}/Media</c>.</summary>
-public sealed class FileSystemMediaStore(MediaOptions options) : IMediaFileStore
+public sealed class FileSystemMediaStore(Microsoft.Extensions.Options.IOptions<MediaOptions> settings) : IMediaFileStore
 {
     public Task<bool> ExistsAsync(string path, CancellationToken cancellationToken = default) =>
         Task.FromResult(File.Exists(Resolve(path)));
@@ -28,6 +28,18 @@ public sealed class FileSystemMediaStore(MediaOptions options) : IMediaFileStore
         return Task.FromResult<Stream?>(File.Exists(full) ? File.OpenRead(full) : null);
     }
 
+    public Task<bool> DeleteAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var full = Resolve(path);
+        if (!File.Exists(full))
+        {
+            return Task.FromResult(false);
+        }
+
+        File.Delete(full);
+        return Task.FromResult(true);
+    }
+
     private string Resolve(string path)
     {
         if (!MediaFieldKind.IsSafeMediaPath(path))
@@ -35,6 +47,6 @@ public sealed class FileSystemMediaStore(MediaOptions options) : IMediaFileStore
             throw new ArgumentException($"'{path}' is not a valid media path.", nameof(path));
         }
 
-        return Path.Combine(options.RootPath, path.Replace('/', Path.DirectorySeparatorChar));
+        return Path.Combine(settings.Value.RootPath, path.Replace('/', Path.DirectorySeparatorChar));
     }
 }

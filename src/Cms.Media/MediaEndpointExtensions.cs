@@ -1,29 +1,84 @@
 using Cms.Core.Media;
 using Cms.Data;
+using Cms.Media.Api;
+using Cms.Media.Derivatives;
+using Cms.Media.Imaging;
+using Cms.Media.Library;
+using Cms.Media.Profiles;
+using Cms.Media.Recipes;
+using Cms.Recipes;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
 
 namespace Cms.Media;
 
 public static class MediaEndpointExtensions
 {
+    /// <summary>
+    /// The media library: storage under <c>{DataDirectory}/Media</c>, the image gate, uploads, profiles, signed
+    /// derivatives and the <c>Media</c> and <c>MediaProfiles</c> recipe steps. Settings come from <c>Cms:Media</c>.
+    /// </summary>
     public static IServiceCollection AddCmsMedia(this IServiceCollection services, CmsDataOptions dataOptions)
     {
-        var options = new MediaOptions { RootPath = Path.Combine(Path.GetFullPath(dataOptions.DataDirectory), "Media") };
-        Directory.CreateDirectory(options.RootPath);
-        services.AddSingleton(options);
+        var data = Path.GetFullPath(dataOptions.DataDirectory);
+        services.AddOptions<MediaOptions>()
+            .Configure<IServiceProvider>((options, sp) => sp.GetService<IConfiguration>()?.GetSection("Cms:Media").Bind(options))
+            .PostConfigure(options =>
+            {
+                options.RootPath = Path.Combine(data, "Media");
+                options.CachePath = Path.Combine(data, "cache", "media");
+                options.TempPath = Path.Combine(data, "tmp", "media");
+                options.KeysPath = Path.Combine(data, "keys");
+            });
+        Directory.CreateDirectory(Path.Combine(data, "Media"));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<MediaOptions>>().Value);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IMediaFileStore, FileSystemMediaStore>();
+        services.AddSingleton<ImageGate>();
+        services.AddSingleton<ImagePreparer>();
+        services.AddSingleton<MediaSigningKey>();
+        services.AddSingleton<MediaSigner>();
+        services.AddSingleton<DerivativeUrls>();
+        services.AddSingleton<DerivativeCache>();
+        services.AddSingleton<MediaUploadReader>();
+        services.AddScoped<MediaLibrary>();
+        services.AddScoped<MediaProfileStore>();
+        services.AddScoped<DerivativeRenderer>();
+        services.AddScoped<IMediaDerivatives, MediaDerivatives>();
+        services.AddRecipeStep<MediaStep>();
+        services.AddRecipeStep<MediaProfilesStep>();
         return services;
     }
 
-    /// <summary>Serves the media library at <c>/media</c>, with headers that stop a file being run as a page.</summary>
+    /// <summary>
+    /// Serves the media library at <c>/media</c>: a request with derivative commands goes to the signed derivative
+    /// handler, anything else is the original file, with headers that stop a file being run as a page.
+    /// </summary>
     public static IApplicationBuilder UseCmsMedia(this IApplicationBuilder app)
     {
         var options = app.ApplicationServices.GetRequiredService<MediaOptions>();
+        var requestPath = new PathString(options.RequestPath);
+        app.Use(async (context, next) =>
+        {
+            if ((HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+                && context.Request.Path.StartsWithSegments(requestPath, out var rest)
+                && DerivativeRequestParser.AsksForDerivative(context.Request.Query))
+            {
+                await DerivativeEndpoint.HandleAsync(context, rest.Value?.TrimStart('/') ?? "");
+                return;
+            }
+
+            await next(context);
+        });
         return app.UseStaticFiles(new StaticFileOptions
         {
-            RequestPath = options.RequestPath,
+            RequestPath = requestPath,
             FileProvider = new PhysicalFileProvider(options.RootPath),
             ServeUnknownFileTypes = false,
             OnPrepareResponse = context =>
@@ -35,4 +90,7 @@ public static class MediaEndpointExtensions
             },
         });
     }
+
+    /// <summary>The media API (<c>/api/media</c>).</summary>
+    public static IEndpointRouteBuilder MapCmsMedia(this IEndpointRouteBuilder endpoints) => endpoints.MapMediaApi();
 }

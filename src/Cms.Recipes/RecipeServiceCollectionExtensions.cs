@@ -12,7 +12,6 @@ public static class RecipeServiceCollectionExtensions
         services.AddRecipeStep<ContentDefinitionStep>();
         services.AddRecipeStep<ContentStep>();
         services.AddRecipeStep<SettingsStep>();
-        services.AddRecipeStep<MediaStep>();
         return services;
     }
 

@@ -5,6 +5,7 @@ return args.FirstOrDefault() switch
 {
     "import" => await ImportBenchmark.RunAsync(args[1..]),
     "graphql" => await GraphQLBenchmark.RunAsync(args[1..]),
+    "media" => await MediaBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -13,5 +14,6 @@ static int Usage()
     Console.Error.WriteLine("Usage: dotnet run -c Release --project tests/Cms.Benchmarks -- <benchmark> [options]");
     Console.Error.WriteLine("  import   " + ImportBenchmark.Options);
     Console.Error.WriteLine("  graphql  " + GraphQLBenchmark.Options);
+    Console.Error.WriteLine("  media    " + MediaBenchmark.Options);
     return 2;
 }

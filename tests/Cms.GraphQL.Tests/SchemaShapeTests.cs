@@ -109,7 +109,7 @@ public sealed class SchemaShapeTests(GraphQLHost host) : IClassFixture<GraphQLHo
     public async Task Field_value_types_and_enums_have_the_orchard_shape()
     {
         Assert.Equal(["paths", "urls", "mediaTexts", "anchors", "captions", "credits", "files"], (await FieldsOfAsync("MediaField")).Keys);
-        Assert.Equal(["path", "fileName", "url", "mediaText", "anchor", "caption", "credit"], (await FieldsOfAsync("MediaFile")).Keys);
+        Assert.Equal(["path", "fileName", "url", "mediaText", "anchor", "caption", "credit", "width", "height", "focalPoint", "crop", "srcset"], (await FieldsOfAsync("MediaFile")).Keys);
         Assert.Equal(["contentItemIds", "contentItems"], (await FieldsOfAsync("ContentPickerField")).Keys);
         Assert.Equal(["url", "text"], (await FieldsOfAsync("LinkField")).Keys);
         Assert.Equal(["html"], (await FieldsOfAsync("HtmlField")).Keys);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Cms.Core.Content;
 using Cms.Recipes.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using static Cms.Recipes.Tests.Support.TestRecipes;
 
 namespace Cms.Recipes.Tests;
@@ -24,8 +25,14 @@ public sealed class MediaStepTests : RecipeTestBase
             Definitions(),
             Content(Section("sec-news", "News"), article)));
 
-        Assert.Equal(await File.ReadAllBytesAsync(PhotoSource), await File.ReadAllBytesAsync(Path.Combine(MediaRoot, "covers", "portrait.jpg")));
-        Assert.Equal(Convert.FromBase64String(TinyPngBase64), await File.ReadAllBytesAsync(Path.Combine(MediaRoot, "icons", "dot.png")));
+        // Stored as checked and re-written by the library (upright, metadata stripped): same pixels size, same format.
+        using var source = SixLabors.ImageSharp.Image.Load(PhotoSource);
+        using var portrait = SixLabors.ImageSharp.Image.Load(Path.Combine(MediaRoot, "covers", "portrait.jpg"));
+        using var dot = SixLabors.ImageSharp.Image.Load(Path.Combine(MediaRoot, "icons", "dot.png"));
+        Assert.Equal((source.Width, source.Height), (portrait.Width, portrait.Height));
+        Assert.Equal((1, 1), (dot.Width, dot.Height));
+        var records = await InScopeAsync(sp => sp.GetRequiredService<Cms.Media.Library.MediaLibrary>().ListAsync(new Cms.Media.Library.MediaQuery { Sort = Cms.Media.Library.MediaSort.Name }));
+        Assert.Equal(["icons/dot.png", "covers/portrait.jpg"], records.Items.Select(i => i.Path));
         Assert.Equal("covers/portrait.jpg", (await GetAsync("article-1"))!.Part("Article")!["CoverImage"]!["Paths"]![0]!.GetValue<string>());
     }
 

@@ -5,7 +5,9 @@ namespace Cms.Core.Fields;
 
 /// <summary>
 /// Orchard Core's MediaField: parallel arrays <c>Paths</c>, <c>MediaTexts</c> (alt texts) and <c>Anchors</c>
-/// (focal points, 0–1), plus our <c>Captions</c> and <c>Credits</c>. Paths are media-library relative.
+/// (focal points, 0–1), plus our <c>Captions</c>, <c>Credits</c> and <c>Crops</c> (per file, an optional crop
+/// rectangle per profile: <c>{ "card": { "X", "Y", "Width", "Height" } }</c>, fractions of the image). Paths are
+/// media-library relative. Each path is indexed (as text) so the library can tell where a file is used.
 /// </summary>
 public sealed class MediaFieldKind : IContentFieldKind
 {
@@ -53,10 +55,29 @@ public sealed class MediaFieldKind : IContentFieldKind
                 {
                     var x = JsonValues.Number(anchors[i]?["X"]);
                     var y = JsonValues.Number(anchors[i]?["Y"]);
-                    if (x is null or < 0 or > 1 || y is null or < 0 or > 1)
+                    if (x is null || y is null || !Media.FocalPoint.IsValid(x.Value, y.Value))
                     {
                         context.Error($"Anchors[{i}]", "needs X and Y between 0 and 1.");
                     }
+                }
+            }
+        }
+
+        if (!JsonValues.IsNull(value["Crops"]))
+        {
+            if (value["Crops"] is not JsonArray crops)
+            {
+                context.Error("Crops", "must be an array with, per file, null or an object of crop rectangles by profile name.");
+            }
+            else if (crops.Count > paths.Count)
+            {
+                context.Error("Crops", $"has {crops.Count} entries for {paths.Count} paths.");
+            }
+            else
+            {
+                for (var i = 0; i < crops.Count; i++)
+                {
+                    CheckCrops(crops[i], $"Crops[{i}]", context);
                 }
             }
         }
@@ -74,7 +95,46 @@ public sealed class MediaFieldKind : IContentFieldKind
         }
     }
 
-    public IEnumerable<FieldIndexEntry> Index(JsonObject value, string partName, string fieldName) => [];
+    public IEnumerable<FieldIndexEntry> Index(JsonObject value, string partName, string fieldName) =>
+        JsonValues.TryStringArray(value["Paths"], out var paths)
+            ? paths.Distinct(StringComparer.Ordinal).Select(path => new FieldIndexEntry(FieldIndexKind.Text, partName, fieldName) { Text = path })
+            : [];
+
+    /// <summary>A profile name as recipes and URLs spell it: lower-case letters, digits, '-' and '_'.</summary>
+    public static bool IsProfileName(string name) =>
+        name.Length is > 0 and <= 32 && name.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_');
+
+    private static void CheckCrops(JsonNode? entry, string at, FieldContext context)
+    {
+        if (JsonValues.IsNull(entry))
+        {
+            return;
+        }
+
+        if (entry is not JsonObject byProfile)
+        {
+            context.Error(at, "must be null or an object of crop rectangles by profile name.");
+            return;
+        }
+
+        foreach (var (profile, rectangle) in byProfile)
+        {
+            if (!IsProfileName(profile))
+            {
+                context.Error($"{at}.{profile}", "is not a profile name (lower-case letters, digits, '-' and '_').");
+                continue;
+            }
+
+            var x = JsonValues.Number(rectangle?["X"]);
+            var y = JsonValues.Number(rectangle?["Y"]);
+            var width = JsonValues.Number(rectangle?["Width"]);
+            var height = JsonValues.Number(rectangle?["Height"]);
+            if (x is null || y is null || width is null || height is null || !Media.CropRectangle.IsValid(x.Value, y.Value, width.Value, height.Value))
+            {
+                context.Error($"{at}.{profile}", "needs X, Y, Width and Height as fractions of the image (0–1) that stay inside it.");
+            }
+        }
+    }
 
     public static bool IsSafeMediaPath(string path) =>
         path.Length is > 0 and <= 1024

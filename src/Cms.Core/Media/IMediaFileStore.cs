@@ -9,4 +9,7 @@ public interface IMediaFileStore
     Task SaveAsync(string path, Stream content, CancellationToken cancellationToken = default);
 
     Task<Stream?> OpenReadAsync(string path, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes a file; false when there was none.</summary>
+    Task<bool> DeleteAsync(string path, CancellationToken cancellationToken = default);
 }

@@ -8,6 +8,7 @@ public static class Permissions
     public const string ManageOpenIdApplications = "ManageOpenIdApplications";
     public const string ManageContentTypes = "ManageContentTypes";
     public const string ManageMedia = "ManageMedia";
+    public const string DeleteUsedMedia = "DeleteUsedMedia";
     public const string ViewAuditTrail = "ViewAuditTrail";
     public const string ExecuteGraphQL = "ExecuteGraphQL";
     public const string AccessAdminPanel = "AccessAdminPanel";
@@ -16,6 +17,6 @@ public static class Permissions
     public static readonly IReadOnlyList<string> Global =
     [
         ManageUsers, ManageRoles, ManageOpenIdApplications, ManageContentTypes, ManageMedia,
-        ViewAuditTrail, ExecuteGraphQL, AccessAdminPanel, ManageSettings,
+        ViewAuditTrail, ExecuteGraphQL, AccessAdminPanel, ManageSettings, DeleteUsedMedia,
     ];
 }

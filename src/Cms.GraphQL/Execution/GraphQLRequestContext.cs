@@ -1,4 +1,5 @@
 using Cms.Core.Content;
+using Cms.Core.Media;
 using Cms.Core.Storage;
 using Cms.GraphQL.Schema;
 using GraphQL;
@@ -11,8 +12,11 @@ namespace Cms.GraphQL.Execution;
 /// </summary>
 internal sealed class GraphQLRequestContext : Dictionary<string, object?>
 {
-    public GraphQLRequestContext(IContentAccess access, IContentManager content, IContentStore store, CmsGraphQLOptions options, string mediaBaseUrl)
+    public GraphQLRequestContext(IContentAccess access, IContentManager content, IContentStore store, CmsGraphQLOptions options, string mediaBaseUrl, IMediaDerivatives? media = null)
     {
+        Media = media;
+        MediaFiles = media is null ? null : new BatchLoader<string, MediaFileInfo>(
+            async (paths, cancellationToken) => await media.DescribeAsync(paths, cancellationToken), StringComparer.Ordinal);
         Access = access;
         Content = content;
         Options = options;
@@ -30,6 +34,12 @@ internal sealed class GraphQLRequestContext : Dictionary<string, object?>
     public string MediaBaseUrl { get; }
 
     public ContentItemLoader Loader { get; }
+
+    /// <summary>The media library (sizes, focal points, crop URLs), when the host has one.</summary>
+    public IMediaDerivatives? Media { get; }
+
+    /// <summary>Library facts of media files, loaded for all files of a query level at once.</summary>
+    public BatchLoader<string, MediaFileInfo>? MediaFiles { get; }
 
     /// <summary>Set when any field read drafts or latest versions.</summary>
     public bool UsedPreview { get; set; }

@@ -122,7 +122,8 @@ internal sealed class GraphQLEndpoint(
             return;
         }
 
-        var schema = await schemas.GetAsync(services.GetRequiredService<IContentDefinitionManager>(), cancellationToken);
+        var media = services.GetService<Core.Media.IMediaDerivatives>();
+        var schema = await schemas.GetAsync(services.GetRequiredService<IContentDefinitionManager>(), media, cancellationToken);
         var mediaBaseUrl = MediaBaseUrl(http.Request, settings);
         var variablesJson = request.Variables is { } v ? JsonSerializer.Serialize(v) : null;
         string? cacheKey = null;
@@ -166,7 +167,7 @@ internal sealed class GraphQLEndpoint(
             return;
         }
 
-        var context = new GraphQLRequestContext(access, services.GetRequiredService<IContentManager>(), services.GetRequiredService<IContentStore>(), settings, mediaBaseUrl);
+        var context = new GraphQLRequestContext(access, services.GetRequiredService<IContentManager>(), services.GetRequiredService<IContentStore>(), settings, mediaBaseUrl, media);
         var variables = request.Variables is { } variableJson ? _serializer.ReadNode<Inputs>(variableJson) : null;
         var result = await executor.ExecuteAsync(schema.Schema, query, document, documentValidated, request.OperationName, variables, context, services, user, cancellationToken);
         if (!documentValidated && document is not null && result.Executed)

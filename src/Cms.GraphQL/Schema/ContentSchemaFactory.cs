@@ -50,9 +50,11 @@ internal sealed class ContentSchemaFactory(ILogger<ContentSchemaFactory> logger)
         ("_not", FilterOperator.Equal, true),
     ];
 
-    public ISchema Build(ContentDefinitionSet definitions, CmsGraphQLOptions options)
+    public ISchema Build(ContentDefinitionSet definitions, CmsGraphQLOptions options) => Build(definitions, options, []);
+
+    public ISchema Build(ContentDefinitionSet definitions, CmsGraphQLOptions options, IReadOnlyList<Core.Media.MediaProfileInfo> mediaProfiles)
     {
-        var shared = new SharedTypes();
+        var shared = new SharedTypes(mediaProfiles);
         var types = definitions.Types.Values
             .Where(t => string.IsNullOrEmpty(t.Settings.Stereotype) && GraphNames.IsValid(t.Name) && !IsReserved(t.Name))
             .OrderBy(t => t.Name, StringComparer.Ordinal)
@@ -100,7 +102,7 @@ internal sealed class ContentSchemaFactory(ILogger<ContentSchemaFactory> logger)
     }
 
     private static bool IsReserved(string name) => name is "Query" or "ContentItem" or "Status" or "OrderByDirection" or "HtmlField" or "LinkField"
-        or "MediaField" or "MediaFile" or "MediaAnchor" or "ContentPickerField" or "ContentPickerFieldWhereInput"
+        or "MediaField" or "MediaFile" or "MediaAnchor" or "MediaProfile" or "MediaCrop" or "ContentPickerField" or "ContentPickerFieldWhereInput"
         or "TitlePart" or "AutoroutePart" or "HtmlBodyPart" or "PublishLaterPart";
 
     private void BuildType(

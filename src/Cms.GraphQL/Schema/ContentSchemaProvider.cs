@@ -1,3 +1,4 @@
+using Cms.Core.Media;
 using Cms.Core.Metadata;
 using GraphQL.Types;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,14 @@ internal sealed class ContentSchemaProvider(ContentSchemaFactory factory, IOptio
     private readonly SemaphoreSlim _lock = new(1, 1);
     private volatile GeneratedSchema? _current;
 
-    public async Task<GeneratedSchema> GetAsync(IContentDefinitionManager definitions, CancellationToken cancellationToken)
+    public Task<GeneratedSchema> GetAsync(IContentDefinitionManager definitions, CancellationToken cancellationToken) =>
+        GetAsync(definitions, null, cancellationToken);
+
+    /// <summary>
+    /// The schema; its media profile enum (HERO, CARD ...) is read from <paramref name="media"/> when the schema is
+    /// generated, i.e. on the first request and after each definitions change.
+    /// </summary>
+    public async Task<GeneratedSchema> GetAsync(IContentDefinitionManager definitions, IMediaDerivatives? media, CancellationToken cancellationToken)
     {
         var set = await definitions.GetAsync(cancellationToken);
         if (_current is { } current && current.Serial == set.Serial)
@@ -29,7 +37,8 @@ internal sealed class ContentSchemaProvider(ContentSchemaFactory factory, IOptio
                 return built;
             }
 
-            var schema = new GeneratedSchema(set.Serial, factory.Build(set, options.Value));
+            var profiles = media is null ? [] : await media.GetProfilesAsync(cancellationToken);
+            var schema = new GeneratedSchema(set.Serial, factory.Build(set, options.Value, profiles));
             _current = schema;
             return schema;
         }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Cms.Core.Media;
 
 namespace Cms.GraphQL.Schema;
 
@@ -21,6 +22,25 @@ internal static class MediaValues
         return result;
     }
 
+    /// <summary>The field's crop rectangles of file <paramref name="index"/> (<c>Crops[index].card = { X, Y, Width, Height }</c>).</summary>
+    public static IReadOnlyDictionary<string, CropRectangle> Crops(JsonObject value, int index)
+    {
+        var result = new Dictionary<string, CropRectangle>(StringComparer.Ordinal);
+        if (value["Crops"] is JsonArray crops && index < crops.Count && crops[index] is JsonObject byProfile)
+        {
+            foreach (var (profile, rectangle) in byProfile)
+            {
+                if (JsonRead.Double(rectangle?["X"]) is { } x && JsonRead.Double(rectangle?["Y"]) is { } y
+                    && JsonRead.Double(rectangle?["Width"]) is { } w && JsonRead.Double(rectangle?["Height"]) is { } h && CropRectangle.IsValid(x, y, w, h))
+                {
+                    result[profile] = new CropRectangle(x, y, w, h);
+                }
+            }
+        }
+
+        return result;
+    }
+
     public static IReadOnlyList<MediaFile> Files(JsonObject value, string mediaBaseUrl)
     {
         var paths = JsonRead.Strings(value["Paths"]);
@@ -31,6 +51,7 @@ internal static class MediaValues
             JsonRead.StringAt(value["MediaTexts"], i),
             anchors[i],
             JsonRead.StringAt(value["Captions"], i),
-            JsonRead.StringAt(value["Credits"], i))).ToList();
+            JsonRead.StringAt(value["Credits"], i))
+        { Crops = Crops(value, i) }).ToList();
     }
 }

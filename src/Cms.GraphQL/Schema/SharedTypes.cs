@@ -1,6 +1,8 @@
 using Cms.Core.Content;
+using Cms.Core.Media;
 using Cms.Core.Queries;
 using Cms.GraphQL.Execution;
+using GraphQL;
 using GraphQL.Types;
 
 namespace Cms.GraphQL.Schema;
@@ -25,6 +27,11 @@ internal sealed class SharedTypes
     ];
 
     public SharedTypes()
+        : this([])
+    {
+    }
+
+    public SharedTypes(IReadOnlyList<MediaProfileInfo> mediaProfiles)
     {
         Status = new EnumerationGraphType { Name = "Status", Description = "Which versions a list reads." };
         Status.Add("PUBLISHED", ContentStatus.Published, "The published version of each item (the default).");
@@ -66,6 +73,8 @@ internal sealed class SharedTypes
         MediaFile.AddField(new FieldType { Name = "anchor", ResolvedType = MediaAnchor, Description = "Focal point, if set.", Resolver = Resolve.Sync(c => ((MediaFile)c.Source!).Anchor) });
         MediaFile.AddField(new FieldType { Name = "caption", Type = typeof(StringGraphType), Resolver = Resolve.Sync(c => ((MediaFile)c.Source!).Caption) });
         MediaFile.AddField(new FieldType { Name = "credit", Type = typeof(StringGraphType), Resolver = Resolve.Sync(c => ((MediaFile)c.Source!).Credit) });
+
+        AddLibraryFields(mediaProfiles);
 
         MediaField = new ObjectGraphType { Name = "MediaField", Description = "Images or files from the media library, as parallel lists or as files." };
         MediaField.AddField(new FieldType { Name = "paths", Type = typeof(NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>), Resolver = Resolve.Field(f => JsonRead.Strings(f.Value["Paths"])) });
@@ -116,6 +125,11 @@ internal sealed class SharedTypes
     public EnumerationGraphType Stage { get; }
 
     public InputObjectGraphType WorkflowWhere { get; }
+
+    /// <summary>The crop profiles (HERO, CARD ...), generated from the media profiles; null when there are none.</summary>
+    public EnumerationGraphType? MediaProfile { get; private set; }
+
+    public ObjectGraphType? MediaCrop { get; private set; }
     public EnumerationGraphType Direction { get; }
     public InterfaceGraphType ContentItem { get; }
     public ObjectGraphType TitlePart { get; }
@@ -128,6 +142,71 @@ internal sealed class SharedTypes
     public ObjectGraphType MediaFile { get; }
     public ObjectGraphType MediaField { get; }
     public InputObjectGraphType PickerWhere { get; }
+
+    /// <summary>
+    /// The media file fields that come from the library: pixel size, focal point (the field's, else the file's), and
+    /// per profile the signed crop URL and a srcset. Library facts load for every file of a query level at once.
+    /// </summary>
+    private void AddLibraryFields(IReadOnlyList<MediaProfileInfo> profiles)
+    {
+        MediaFile.AddField(new FieldType { Name = "width", Type = typeof(IntGraphType), Description = "Width in pixels, from the media library.", Resolver = Resolve.Sync(c => WithFile(c, (_, info) => info?.Width)) });
+        MediaFile.AddField(new FieldType { Name = "height", Type = typeof(IntGraphType), Description = "Height in pixels, from the media library.", Resolver = Resolve.Sync(c => WithFile(c, (_, info) => info?.Height)) });
+        MediaFile.AddField(new FieldType
+        {
+            Name = "focalPoint",
+            ResolvedType = MediaAnchor,
+            Description = "The point crops keep in view: the field's, else the one set in the media library.",
+            Resolver = Resolve.Sync(c => WithFile(c, (file, info) => file.Anchor ?? (info is null ? null : new MediaAnchor(info.FocalPoint.X, info.FocalPoint.Y)))),
+        });
+        if (profiles.Count == 0)
+        {
+            return;
+        }
+
+        MediaProfile = new EnumerationGraphType { Name = "MediaProfile", Description = "A crop profile of the media library." };
+        foreach (var profile in profiles)
+        {
+            MediaProfile.Add(profile.Name.ToUpperInvariant().Replace('-', '_'), profile, $"{profile.Name}: {profile.Width}×{profile.Height}.");
+        }
+
+        MediaCrop = new ObjectGraphType { Name = "MediaCrop", Description = "A signed, cacheable derivative of a media file." };
+        MediaCrop.AddField(new FieldType { Name = "url", Type = typeof(NonNullGraphType<StringGraphType>), Description = "Absolute URL; it changes when the crop or the file changes.", Resolver = Resolve.Sync(c => ((CropSource)c.Source!).Url) });
+        MediaCrop.AddField(new FieldType { Name = "width", Type = typeof(NonNullGraphType<IntGraphType>), Resolver = Resolve.Sync(c => ((CropSource)c.Source!).Image.Width) });
+        MediaCrop.AddField(new FieldType { Name = "height", Type = typeof(NonNullGraphType<IntGraphType>), Resolver = Resolve.Sync(c => ((CropSource)c.Source!).Image.Height) });
+
+        var profileArgument = new QueryArguments(new QueryArgument(new NonNullGraphType(MediaProfile)) { Name = "profile", Description = "The crop profile." });
+        MediaFile.AddField(new FieldType
+        {
+            Name = "crop",
+            ResolvedType = MediaCrop,
+            Arguments = profileArgument,
+            Description = "The file cropped for a profile (null for a file not in the media library).",
+            Resolver = Resolve.Sync(c => WithFile(c, (file, info) => info is null ? null
+                : new CropSource(GraphQLRequestContext.From(c).MediaBaseUrl, GraphQLRequestContext.From(c).Media!.Crop(info, Profile(c), file.Crops.GetValueOrDefault(Profile(c).Name), Focal(file))))),
+        });
+        MediaFile.AddField(new FieldType
+        {
+            Name = "srcset",
+            Type = typeof(StringGraphType),
+            Arguments = new QueryArguments(new QueryArgument(new NonNullGraphType(MediaProfile)) { Name = "profile", Description = "The crop profile." }),
+            Description = "An img srcset of the profile's crop at several widths (\"url 320w, url 640w, …\").",
+            Resolver = Resolve.Sync(c => WithFile(c, (file, info) => info is null ? null
+                : string.Join(", ", GraphQLRequestContext.From(c).Media!.Srcset(info, Profile(c), file.Crops.GetValueOrDefault(Profile(c).Name), Focal(file))
+                    .Select(i => $"{CropSource.Absolute(GraphQLRequestContext.From(c).MediaBaseUrl, i.Url)} {i.Width}w")))),
+        });
+    }
+
+    private static MediaProfileInfo Profile(IResolveFieldContext c) => (MediaProfileInfo)Resolve.Argument(c, "profile")!;
+
+    private static FocalPoint? Focal(MediaFile file) => file.Anchor is { } a ? new FocalPoint(a.X, a.Y) : null;
+
+    private static object? WithFile(IResolveFieldContext c, Func<MediaFile, MediaFileInfo?, object?> next)
+    {
+        var file = (MediaFile)c.Source!;
+        return GraphQLRequestContext.From(c).MediaFiles is { } loader
+            ? LoaderResult<object?>.Then(loader.Load(file.Path), info => next(file, info))
+            : next(file, null);
+    }
 
     /// <summary>The object type of a built-in part, or null for a part with fields.</summary>
     public ObjectGraphType? BuiltInPart(string partName) => partName switch

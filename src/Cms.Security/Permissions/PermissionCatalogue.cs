@@ -25,6 +25,7 @@ public sealed class PermissionCatalogue(IContentDefinitionManager definitions)
         [Core.Security.Permissions.ExecuteGraphQL] = "Run GraphQL queries on /api/graphql.",
         [Core.Security.Permissions.AccessAdminPanel] = "Open the admin.",
         [Core.Security.Permissions.ManageSettings] = "Change site settings.",
+        [Core.Security.Permissions.DeleteUsedMedia] = "Delete media files that content still uses (with ManageMedia).",
     };
 
     public async Task<IReadOnlyList<PermissionGroup>> GetGroupsAsync(CancellationToken cancellationToken = default)

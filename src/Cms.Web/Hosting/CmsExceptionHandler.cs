@@ -1,4 +1,5 @@
 using Cms.Core.Content;
+using Cms.Core.Media;
 using Cms.Recipes;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -24,6 +25,7 @@ public sealed class CmsExceptionHandler(IProblemDetailsService problemDetails, I
             ContentPreconditionException { Missing: true } => (StatusCodes.Status428PreconditionRequired, "The write must name the version it started from."),
             ContentPreconditionException => (StatusCodes.Status412PreconditionFailed, "The item was changed by someone else."),
             ContentTransitionException => (StatusCodes.Status409Conflict, "The transition is not allowed."),
+            MediaRejectedException rejected => (rejected.StatusCode, MediaTitle(rejected.StatusCode)),
             _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred."),
         };
 
@@ -52,4 +54,15 @@ public sealed class CmsExceptionHandler(IProblemDetailsService problemDetails, I
             Exception = exception,
         });
     }
+
+    private static string MediaTitle(int status) => status switch
+    {
+        StatusCodes.Status404NotFound => "Not found.",
+        StatusCodes.Status403Forbidden => "Access denied.",
+        StatusCodes.Status409Conflict => "The file is in use.",
+        StatusCodes.Status413PayloadTooLarge => "The file is too large.",
+        StatusCodes.Status415UnsupportedMediaType => "The upload is not multipart/form-data.",
+        StatusCodes.Status503ServiceUnavailable => "The server is busy processing images.",
+        _ => "The file was refused.",
+    };
 }

@@ -36,6 +36,8 @@ public static class CmsHostExtensions
             return Task.CompletedTask;
         }));
         builder.Services.AddExceptionHandler<CmsExceptionHandler>();
+        // The exception table maps "not found" to 404 on purpose (e.g. an out-of-date media URL).
+        builder.Services.Configure<ExceptionHandlerOptions>(options => options.AllowStatusCode404Response = true);
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
             .AddCheck<SetupHealthCheck>("setup", tags: ["ready"]);
@@ -105,6 +107,7 @@ public static class CmsHostExtensions
         app.MapCmsWorkflow();
         app.MapOpenApi();
         app.MapGet("/", RootPage.RenderAsync).WithDisplayName("Root page");
+        app.MapCmsMedia();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {

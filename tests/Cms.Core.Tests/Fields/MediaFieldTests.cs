@@ -15,12 +15,29 @@ public sealed class MediaFieldTests
               "MediaTexts": ["Boats in the harbour at dawn"],
               "Anchors": [{ "X": 0.5, "Y": 0.25 }],
               "Captions": ["The harbour"],
-              "Credits": ["Photo: Staff"]
+              "Credits": ["Photo: Staff"],
+              "Crops": [{ "card": { "X": 0.1, "Y": 0.2, "Width": 0.5, "Height": 0.28125 } }]
             }
             """);
 
         Assert.Empty(errors);
-        Assert.Empty(check.Index(value));
+        // Each path is indexed so the media library can tell where a file is used.
+        Assert.Equal(["covers/harbour.jpg"], check.Index(value).Select(e => e.Text));
+    }
+
+    [Theory]
+    [InlineData("""[{ "card": { "X": 0.6, "Y": 0, "Width": 0.5, "Height": 0.5 } }]""", "Crops[0].card")]
+    [InlineData("""[{ "Card": { "X": 0, "Y": 0, "Width": 0.5, "Height": 0.5 } }]""", "Crops[0].Card")]
+    [InlineData("""[{ "card": { "X": 0, "Y": 0, "Width": 0, "Height": 0.5 } }]""", "Crops[0].card")]
+    [InlineData("""[null, null]""", "Crops")]
+    [InlineData("""{ "card": {} }""", "Crops")]
+    public void Crop_rectangles_must_stay_inside_the_image(string crops, string path)
+    {
+        var check = FieldCheck.Of(new MediaFieldKind());
+
+        var (_, errors) = check.Normalize($$"""{ "Paths": ["covers/harbour.jpg"], "Crops": {{crops}} }""");
+
+        Assert.Contains(errors, e => e.Path.EndsWith(path, StringComparison.Ordinal));
     }
 
     [Theory]

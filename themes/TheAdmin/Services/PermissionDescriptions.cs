@@ -17,6 +17,7 @@ public static class PermissionDescriptions
         [Permissions.ViewAuditTrail] = "View the audit trail",
         [Permissions.ExecuteGraphQL] = "Query the GraphQL API",
         [Permissions.ManageSettings] = "Manage site settings",
+        [Permissions.DeleteUsedMedia] = "Delete media that content still uses",
     };
 
     /// <summary>The content actions in the order the matrix shows them, with their row titles.</summary>

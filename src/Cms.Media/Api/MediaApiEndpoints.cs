@@ -1,0 +1,100 @@
+using System.Security.Claims;
+using Cms.Core.Security;
+using Cms.Media.Derivatives;
+using Cms.Media.Library;
+using Cms.Media.Profiles;
+using Cms.Security;
+using Cms.Security.Permissions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Cms.Media.Api;
+
+/// <summary>
+/// <c>/api/media</c>: upload (multipart, <c>file</c> part), list, folders, read, update texts/focal point/crops,
+/// where used, profile derivatives and delete. Bearer tokens from the CMS's OpenID server or the admin cookie,
+/// with <c>ManageMedia</c>; forcing the delete of a file in use also needs <c>DeleteUsedMedia</c>.
+/// </summary>
+public static class MediaApiEndpoints
+{
+    public static IEndpointRouteBuilder MapMediaApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/media").RequireApiPermissions(Permissions.ManageMedia);
+        api.MapPost("", UploadAsync).WithName("UploadMedia").DisableAntiforgery();
+        api.MapGet("", ListAsync).WithName("ListMedia");
+        api.MapGet("/folders", FoldersAsync).WithName("ListMediaFolders");
+        api.MapGet("/{id}", GetAsync).WithName("GetMedia");
+        api.MapPatch("/{id}", UpdateAsync).WithName("UpdateMedia");
+        api.MapGet("/{id}/usage", UsageAsync).WithName("GetMediaUsage");
+        api.MapGet("/{id}/derivatives", DerivativesAsync).WithName("GetMediaDerivatives");
+        api.MapDelete("/{id}", DeleteAsync).WithName("DeleteMedia");
+        return endpoints;
+    }
+
+    private static async Task<Created<MediaItem>> UploadAsync(HttpRequest request, ClaimsPrincipal user, MediaUploadReader reader, MediaLibrary library, CancellationToken cancellationToken)
+    {
+        await using var upload = await reader.ReadAsync(request, cancellationToken);
+        var item = await library.UploadAsync(
+            new MediaUpload(upload.File!, upload.FileName)
+            {
+                Folder = upload.Fields.GetValueOrDefault("folder"),
+                AltText = upload.Fields.GetValueOrDefault("altText"),
+                Caption = upload.Fields.GetValueOrDefault("caption"),
+                Credit = upload.Fields.GetValueOrDefault("credit"),
+            },
+            user.GetActorName() ?? "unknown",
+            cancellationToken);
+        return TypedResults.Created($"/api/media/{item.Id}", item);
+    }
+
+    private static async Task<Ok<MediaPage>> ListAsync(MediaLibrary library, string? folder, string? search, MediaSort? sort, int? skip, int? take, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await library.ListAsync(
+            new MediaQuery { Folder = folder, Search = search, Sort = sort ?? MediaSort.Newest, Skip = skip ?? 0, Take = take ?? 50 },
+            cancellationToken));
+
+    private static async Task<Ok<IReadOnlyList<MediaFolder>>> FoldersAsync(MediaLibrary library, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await library.GetFoldersAsync(cancellationToken));
+
+    private static async Task<Results<Ok<MediaItem>, NotFound>> GetAsync(string id, MediaLibrary library, CancellationToken cancellationToken) =>
+        await library.GetAsync(id, cancellationToken) is { } item ? TypedResults.Ok(item) : TypedResults.NotFound();
+
+    private static async Task<Ok<MediaItem>> UpdateAsync(string id, MediaUpdateRequest body, MediaLibrary library, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await library.UpdateAsync(id, new MediaUpdate
+        {
+            AltText = body.AltText,
+            Caption = body.Caption,
+            Credit = body.Credit,
+            FocalPoint = body.FocalPoint,
+            Crops = body.Crops,
+        }, cancellationToken));
+
+    private static async Task<Results<Ok<IReadOnlyList<MediaUsage>>, NotFound>> UsageAsync(string id, MediaLibrary library, CancellationToken cancellationToken) =>
+        await library.GetAsync(id, cancellationToken) is { } item
+            ? TypedResults.Ok(await library.WhereUsedAsync(item.Path, cancellationToken))
+            : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<IReadOnlyList<ProfileDerivative>>, NotFound>> DerivativesAsync(
+        string id, MediaLibrary library, MediaProfileStore profiles, DerivativeUrls urls, CancellationToken cancellationToken)
+    {
+        if (await library.GetAsync(id, cancellationToken) is not { } item)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var list = (await profiles.GetAsync(cancellationToken)).Values
+            .Select(p => new ProfileDerivative(p.Name, p.Width, p.Height, p.Mode.ToString(),
+                urls.ForProfile(item.Path, item.ContentHash, p, item.Crops.GetValueOrDefault(p.Name), item.FocalPoint),
+                item.Crops.ContainsKey(p.Name)))
+            .ToList();
+        return TypedResults.Ok<IReadOnlyList<ProfileDerivative>>(list);
+    }
+
+    private static async Task<NoContent> DeleteAsync(string id, bool? force, ClaimsPrincipal user, IPermissionService permissions, MediaLibrary library, CancellationToken cancellationToken)
+    {
+        var mayForce = force == true && await permissions.HasPermissionAsync(user, Permissions.DeleteUsedMedia, cancellationToken);
+        await library.DeleteAsync(id, force == true, mayForce, user.GetActorName() ?? "unknown", cancellationToken);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,47 @@
+using System.Security.Cryptography;
+using Cms.Media.Imaging;
+using Microsoft.Extensions.Options;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Processing;
+
+namespace Cms.Media.Library;
+
+/// <summary>
+/// Turns an incoming file (upload or recipe) into what the library stores: it goes through the <see cref="ImageGate"/>,
+/// is turned upright from its EXIF orientation, loses its metadata and is written again in its own format, so a
+/// polyglot's extra bytes and a photo's GPS position never reach the library.
+/// </summary>
+public sealed class ImagePreparer(ImageGate gate, IOptions<MediaOptions> options)
+{
+    public Task<PreparedImage> PrepareAsync(Stream source, CancellationToken cancellationToken = default) =>
+        gate.DecodeAsync(source, async (image, header, token) =>
+        {
+            image.Mutate(x => x.AutoOrient());
+            ImageWriter.StripMetadata(image);
+            var folder = options.Value.TempPath;
+            Directory.CreateDirectory(folder);
+            var temporary = Path.Combine(folder, Guid.NewGuid().ToString("N") + ".tmp");
+            try
+            {
+                await using (var output = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+                {
+                    await image.SaveAsync(output, ImageWriter.EncoderFor(header.Format, header.Format == MediaFormat.Jpeg ? options.Value.UploadJpegQuality : null, image), token);
+                }
+
+                string hash;
+                long size;
+                await using (var written = File.OpenRead(temporary))
+                {
+                    size = written.Length;
+                    hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(written, token));
+                }
+
+                return new PreparedImage(temporary, header.Format, image.Width, image.Height, size, hash);
+            }
+            catch
+            {
+                File.Delete(temporary);
+                throw;
+            }
+        }, cancellationToken);
+}

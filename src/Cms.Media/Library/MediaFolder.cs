@@ -1,0 +1,3 @@
+namespace Cms.Media.Library;
+
+public sealed record MediaFolder(string Path, int FileCount);

@@ -1,0 +1,3 @@
+namespace Cms.Media.Library;
+
+public sealed record MediaPage(int TotalCount, IReadOnlyList<MediaItem> Items);

@@ -1,0 +1,9 @@
+namespace Cms.Media.Library;
+
+public enum MediaSort
+{
+    Newest,
+    Oldest,
+    Name,
+    Largest,
+}
