@@ -1,5 +1,6 @@
 using Cms.Core.Content;
 using Cms.Core.Queries;
+using Cms.Core.Security;
 using Cms.GraphQL.Schema;
 using GraphQL;
 
@@ -7,8 +8,10 @@ namespace Cms.GraphQL.Execution;
 
 /// <summary>
 /// <c>contentItem(contentItemId:, status:)</c>. PUBLISHED: the published version if the caller may view it, else
-/// null. LATEST / DRAFT / ALL: the latest version (DRAFT: only when it is not published), and an error when the
-/// caller may not preview it, never a silent fallback.
+/// null. LATEST / DRAFT / ALL: the latest version (DRAFT: only when it is not published). A caller without the
+/// preview permission for any type is refused before anything is read, so the answer is the same whether or not
+/// the id exists; a caller with some preview permission gets null for an item it may not preview, exactly as for a
+/// missing one.
 /// </summary>
 internal static class ContentItemResolver
 {
@@ -23,17 +26,31 @@ internal static class ContentItemResolver
         }
 
         request.UsedPreview = true;
+        if (!await MayPreviewAnyAsync(request, knownTypes, context.CancellationToken))
+        {
+            throw new ExecutionError($"status: {status.ToString().ToUpperInvariant()} needs a preview permission (Preview_{{Type}} or PreviewOwn_{{Type}}).") { Code = "ACCESS_DENIED" };
+        }
+
         var item = await request.Content.GetAsync(id, VersionOptions.Latest, context.CancellationToken);
-        if (item is null || !knownTypes.Contains(item.ContentType) || (status == ContentStatus.Draft && item.Published))
+        if (item is null || !knownTypes.Contains(item.ContentType) || (status == ContentStatus.Draft && item.Published)
+            || !await request.Access.IsAllowedAsync(ContentAction.Preview, item, context.CancellationToken))
         {
             return null;
         }
 
-        if (!await request.Access.IsAllowedAsync(ContentAction.Preview, item, context.CancellationToken))
+        return new ContentNode(item, Preview: true);
+    }
+
+    private static async Task<bool> MayPreviewAnyAsync(GraphQLRequestContext request, IReadOnlySet<string> knownTypes, CancellationToken cancellationToken)
+    {
+        foreach (var type in knownTypes)
         {
-            throw ContentListResolver.AccessDenied(item.ContentType, status);
+            if (await request.Access.GetScopeAsync(ContentAction.Preview, type, cancellationToken) != AccessScope.None)
+            {
+                return true;
+            }
         }
 
-        return new ContentNode(item, Preview: true);
+        return false;
     }
 }

@@ -38,7 +38,10 @@ internal static class ContentListResolver
             throw AccessDenied(type, status);
         }
 
-        if (WhereTranslator.Translate(Resolve.Argument(context, "where"), typeSchema.WhereKeys) is { } where)
+        var where = WhereTranslator.Translate(Resolve.Argument(context, "where"), typeSchema.WhereKeys);
+        var sorts = Sorts(Resolve.Argument(context, "orderBy"), typeSchema);
+        await PrivateColumns.CheckAsync(request, type, where, sorts, preview, cancellationToken);
+        if (where is not null)
         {
             filters.Add(where);
         }
@@ -56,7 +59,7 @@ internal static class ContentListResolver
                 1 => filters[0],
                 _ => new AndFilter(filters),
             },
-            OrderBy = Sorts(Resolve.Argument(context, "orderBy"), typeSchema),
+            OrderBy = sorts,
             Skip = context.GetArgument("skip", 0),
             Take = wantsItems ? first is null or 0 ? request.Options.DefaultPageSize : first.Value : 0,
             IncludeTotal = page && selected is not null && selected.ContainsKey("totalCount"),

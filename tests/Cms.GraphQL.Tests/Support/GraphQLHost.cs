@@ -39,7 +39,7 @@ public class GraphQLHost : IAsyncLifetime
 
     protected virtual bool Seed => true;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Client = new GraphQLClient(Factory.CreateClient());
         if (Seed)
@@ -79,7 +79,7 @@ public class GraphQLHost : IAsyncLifetime
         await action(scope.ServiceProvider);
     }
 
-    public Task DisposeAsync()
+    public virtual Task DisposeAsync()
     {
         Factory.Dispose();
         return Task.CompletedTask;
