@@ -30,6 +30,21 @@ public sealed class CmsSignInManager(
     public override async Task<bool> ValidateSecurityStampAsync(CmsUser? user, string? securityStamp) =>
         user is { IsEnabled: true } && await base.ValidateSecurityStampAsync(user, securityStamp);
 
+    /// <summary>
+    /// Signs out and ends every session of the user: the security stamp is renewed, so any copy of the old cookie (in
+    /// this browser or another) is refused at its next request.
+    /// </summary>
+    public override async Task SignOutAsync()
+    {
+        if (Context.User.Identity?.IsAuthenticated == true && await UserManager.GetUserAsync(Context.User) is { } user)
+        {
+            await UserManager.UpdateSecurityStampAsync(user);
+            Logger.LogInformation("User {UserId} signed out; every session ended", user.Id);
+        }
+
+        await base.SignOutAsync();
+    }
+
     /// <summary>Signs in by user name or email; disabled or locked-out users get <see cref="SignInResult.NotAllowed"/> / <see cref="SignInResult.LockedOut"/>.</summary>
     public async Task<SignInResult> PasswordSignInByNameOrEmailAsync(string userNameOrEmail, string password, bool isPersistent)
     {
