@@ -11,6 +11,12 @@ public sealed class CmsDataOptions
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
     public string? ConnectionString { get; set; }
 
+    /// <summary>
+    /// How often each process checks whether another one changed roles, clients, definitions or published content
+    /// (<c>Cms:Database:SharedStateCheckInterval</c>, default 2 seconds).
+    /// </summary>
+    public TimeSpan SharedStateCheckInterval { get; set; } = TimeSpan.FromSeconds(2);
+
     public string ResolveConnectionString()
     {
         if (!string.IsNullOrWhiteSpace(ConnectionString))

@@ -1,9 +1,11 @@
 using Cms.Core.Storage;
+using Cms.Data.SharedState;
 using Cms.Data.Stores;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Cms.Data;
 
@@ -25,6 +27,13 @@ public static class DataServiceCollectionExtensions
                     ? throw new InvalidOperationException($"Cms:Database:Provider '{unknown}' is not supported; use Sqlite or Postgres.")
                     : DatabaseProvider.Sqlite,
         };
+        if (configuration["Cms:Database:SharedStateCheckInterval"] is { Length: > 0 } interval)
+        {
+            options.SharedStateCheckInterval = TimeSpan.TryParse(interval, System.Globalization.CultureInfo.InvariantCulture, out var parsed) && parsed > TimeSpan.Zero
+                ? parsed
+                : throw new InvalidOperationException($"Cms:Database:SharedStateCheckInterval '{interval}' is not a positive time span (e.g. 00:00:02).");
+        }
+
         return services.AddCmsData(options);
     }
 
@@ -37,6 +46,11 @@ public static class DataServiceCollectionExtensions
     {
         Directory.CreateDirectory(options.DataDirectory);
         services.AddSingleton(options);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<SharedStateSignal>();
+        services.AddSingleton<IInterceptor, SharedStateStampInterceptor>();
+        services.AddSingleton<SharedStateMonitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<SharedStateMonitor>());
         var connectionString = options.ResolveConnectionString();
         if (options.Provider == DatabaseProvider.Postgres)
         {

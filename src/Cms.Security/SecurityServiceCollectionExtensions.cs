@@ -128,7 +128,6 @@ public static class SecurityServiceCollectionExtensions
         services.AddScoped<PermissionCatalogue>();
         services.AddScoped<IPermissionService, PermissionService>();
         services.AddSingleton<RolePermissionCache>();
-        services.AddSingleton<IInterceptor, RoleChangeInterceptor>();
 
         // The content manager asks the request's user from now on; without a request it acts as the system.
         services.RemoveAll<IContentAccess>();
