@@ -33,7 +33,7 @@ public static class SecurityServiceCollectionExtensions
     public static IServiceCollection AddCmsSecurity(this IServiceCollection services, CmsDataOptions dataOptions)
     {
         services.AddHttpContextAccessor();
-        services.AddAntiforgery();
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
         // Cookie and token-provider keys survive restarts: they live in the data directory.
         services.AddDataProtection()

@@ -20,8 +20,8 @@ public abstract class SessionTests
     {
         await using var host = await CreateHostAsync();
         var user = await host.CreateUserAsync(TestHost.Unique("out"), "Editor");
-        var session = await RawSession.SignInAsync(host, user.UserName);
-        var other = await RawSession.SignInAsync(host, user.UserName);
+        var session = await host.SignInSessionAsync(user.UserName);
+        var other = await host.SignInSessionAsync(user.UserName);
         var kept = session.CopyAuthCookie();
         Assert.Equal(HttpStatusCode.OK, (await kept.SendAsync(HttpMethod.Get, "/api/me")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await kept.SendAsync(HttpMethod.Get, "/admin/profile")).StatusCode);
@@ -41,8 +41,8 @@ public abstract class SessionTests
     {
         await using var host = await CreateHostAsync();
         var user = await host.CreateUserAsync(TestHost.Unique("pwd"), "Editor");
-        var first = await RawSession.SignInAsync(host, user.UserName);
-        var second = await RawSession.SignInAsync(host, user.UserName);
+        var first = await host.SignInSessionAsync(user.UserName);
+        var second = await host.SignInSessionAsync(user.UserName);
 
         var change = await first.SubmitFormAsync("/admin/profile/password", "/admin/profile/password", new()
         {
@@ -65,7 +65,7 @@ public abstract class SessionTests
     {
         await using var host = await CreateHostAsync();
         var user = await host.CreateUserAsync(TestHost.Unique("img"), "Editor");
-        var session = await RawSession.SignInAsync(host, user.UserName);
+        var session = await host.SignInSessionAsync(user.UserName);
 
         var get = await session.SendAsync(HttpMethod.Get, "/connect/logout");
         var forged = await session.SendAsync(HttpMethod.Post, "/connect/logout", []);

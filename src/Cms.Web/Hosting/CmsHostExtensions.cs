@@ -27,6 +27,7 @@ public static class CmsHostExtensions
         // Serve the admin theme's files (_content/TheAdmin/...) from the build output too, not only in Development.
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddProblemDetails();
+        builder.Services.AddCmsForwardedHeaders(builder.Configuration);
         builder.Services.AddExceptionHandler<CmsExceptionHandler>();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
@@ -69,7 +70,9 @@ public static class CmsHostExtensions
 
     public static WebApplication UseCmsHost(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
+        app.UseCmsSecurityHeaders();
         app.UseStatusCodePages();
         app.UseCmsRequestLogging();
         app.UseCmsMedia();

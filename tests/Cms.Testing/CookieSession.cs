@@ -1,43 +1,41 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Cms.Testing;
 
-namespace Cms.Security.Tests.Support;
+namespace Cms.Testing;
 
 /// <summary>
 /// A browser whose cookies are kept by hand, so a test can keep a copy of an old auth cookie and replay it later,
 /// as someone who stole or kept it would.
 /// </summary>
-public sealed partial class RawSession(CmsWebApplicationFactory factory)
+public sealed partial class CookieSession(CmsWebApplicationFactory factory)
 {
     private readonly HttpClient _http = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
     private readonly Dictionary<string, string> _cookies = new(StringComparer.Ordinal);
 
     public string AuthCookie => _cookies.TryGetValue(".Cms.Auth", out var value) ? value : "";
 
-    public static async Task<RawSession> SignInAsync(CmsWebApplicationFactory factory, string userName, string password = TestHost.Password)
-    {
-        var session = new RawSession(factory);
-        var response = await session.SendAsync(HttpMethod.Post, "/test/sign-in", new Dictionary<string, string> { ["userName"] = userName, ["password"] = password });
-        if (response.StatusCode != HttpStatusCode.OK || session.AuthCookie.Length == 0)
-        {
-            throw new InvalidOperationException($"Sign-in of {userName} failed: {response.StatusCode}");
-        }
-
-        return session;
-    }
-
     /// <summary>A new session that holds only a copy of this one's auth cookie.</summary>
-    public RawSession CopyAuthCookie()
+    public CookieSession CopyAuthCookie()
     {
-        var copy = new RawSession(factory);
+        var copy = new CookieSession(factory);
         copy._cookies[".Cms.Auth"] = AuthCookie;
         return copy;
     }
 
+    /// <summary>Headers sent with every request, e.g. <c>X-Forwarded-Proto</c> as a reverse proxy adds it.</summary>
+    public Dictionary<string, string> Headers { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The <c>Set-Cookie</c> headers of the last response.</summary>
+    public IReadOnlyList<string> LastSetCookies { get; private set; } = [];
+
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, Dictionary<string, string>? form = null)
     {
         using var request = new HttpRequestMessage(method, url);
+        foreach (var (name, value) in Headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
         if (form is not null)
         {
             request.Content = new FormUrlEncodedContent(form);
@@ -49,7 +47,8 @@ public sealed partial class RawSession(CmsWebApplicationFactory factory)
         }
 
         var response = await _http.SendAsync(request);
-        if (response.Headers.TryGetValues("Set-Cookie", out var setCookies))
+        LastSetCookies = response.Headers.TryGetValues("Set-Cookie", out var setCookies) ? [.. setCookies] : [];
+        if (setCookies is not null)
         {
             foreach (var setCookie in setCookies)
             {
