@@ -166,6 +166,14 @@ internal sealed class GraphQLEndpoint(
             return;
         }
 
+        if (document is not null && Operation(document, request.OperationName) is { Operation: not OperationType.Query } unsupported)
+        {
+            // The schema has queries only; refused here so no validation rule meets an operation type it does not know.
+            await WriteErrorAsync(http, mediaType, StatusCodes.Status400BadRequest, "OPERATION_NOT_SUPPORTED",
+                $"This API answers queries only; a {unsupported.Operation.ToString().ToLowerInvariant()} is not supported.");
+            return;
+        }
+
         var context = new GraphQLRequestContext(access, services.GetRequiredService<IContentManager>(), services.GetRequiredService<IContentStore>(), settings, mediaBaseUrl);
         var variables = request.Variables is { } variableJson ? _serializer.ReadNode<Inputs>(variableJson) : null;
         var result = await executor.ExecuteAsync(schema.Schema, query, document, documentValidated, request.OperationName, variables, context, services, user, cancellationToken);
