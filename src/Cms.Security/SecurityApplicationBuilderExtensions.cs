@@ -1,3 +1,4 @@
+using Cms.Security.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -33,6 +34,12 @@ public static class SecurityApplicationBuilderExtensions
 
             return next(context);
         });
+        app.Use(async (context, next) =>
+        {
+            await SignInRateLimiter.PreloadFormAsync(context);
+            await next(context);
+        });
+        app.UseRateLimiter();
         return app;
     }
 }

@@ -9,6 +9,7 @@ using Cms.Security.Roles;
 using Cms.Security.Setup;
 using Cms.Security.Users;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
@@ -57,13 +58,19 @@ public static class SecurityServiceCollectionExtensions
 
     private static void AddIdentity(IServiceCollection services)
     {
+        services.AddOptions<SignInRateLimitOptions>().BindConfiguration("Cms:Security:SignInRateLimit");
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>().Configure<IServiceProvider>(SignInRateLimiter.Configure);
+
+        // Lockout is the last line against guessing from many addresses: the per-address and per-name limits stop a
+        // single attacker long before it, and an administrator can lift a lock (UserAdministration.UnlockAsync).
         services.AddIdentity<CmsUser, CmsRole>(options =>
             {
                 options.Password.RequiredLength = 12;
                 options.Password.RequireNonAlphanumeric = false;
                 options.User.RequireUniqueEmail = true;
                 options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.MaxFailedAccessAttempts = 10;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.SignIn.RequireConfirmedAccount = false;
             })

@@ -289,6 +289,28 @@ public sealed class UserAdministration(
         return AdminResult.Ok();
     }
 
+    /// <summary>Lifts a lockout after failed sign-ins (and forgets the failures), so the user can sign in again at once.</summary>
+    public async Task<AdminResult> UnlockAsync(ClaimsPrincipal caller, string userId, CancellationToken cancellationToken = default)
+    {
+        await permissions.DemandAsync(caller, CorePermissions.ManageUsers, cancellationToken);
+        if (await users.FindByIdAsync(userId) is not { } user)
+        {
+            return AdminResult.Missing("The user");
+        }
+
+        if (await RequireAdministratorForAsync(caller, user) is { } refused)
+        {
+            return refused;
+        }
+
+        await using var transaction = await unitOfWork.BeginAsync(cancellationToken);
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Lockout of {UserName} ({UserId}) lifted by {Caller}", user.UserName, user.Id, caller.GetActorName());
+        return AdminResult.Ok();
+    }
+
     public async Task<AdminResult> DeleteAsync(ClaimsPrincipal caller, string userId, CancellationToken cancellationToken = default)
     {
         await permissions.DemandAsync(caller, CorePermissions.ManageUsers, cancellationToken);
