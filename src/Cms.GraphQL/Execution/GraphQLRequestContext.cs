@@ -31,6 +31,9 @@ internal sealed class GraphQLRequestContext : Dictionary<string, object?>
 
     public ContentItemLoader Loader { get; }
 
+    /// <summary>Answers of root list fields by field, arguments and selected totals: identical aliases run once.</summary>
+    public Dictionary<string, Task<object?>> Lists { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Set when any field read drafts or latest versions.</summary>
     public bool UsedPreview { get; set; }
 
