@@ -9,7 +9,7 @@ namespace Cms.Admin.Pages.Admin;
 /// <summary>Sign in with user name (or email) and password, through the CMS sign-in manager (throttling, lockout, logging).</summary>
 public sealed class LoginModel(CmsSignInManager signIn) : PageModel
 {
-    public const string FailureMessage = "The user name or password is not correct, or the account cannot sign in right now. After many failed attempts, wait a few minutes or ask an administrator.";
+    public const string FailureMessage = "The user name or password is not correct. If they are, the account cannot sign in right now: after many failed attempts wait a few minutes, or ask an administrator.";
 
     [BindProperty]
     public InputModel Input { get; set; } = new();
