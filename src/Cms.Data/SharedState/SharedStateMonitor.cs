@@ -1,5 +1,5 @@
-using Cms.Core.Metadata;
 using System.Data.Common;
+using Cms.Core.Metadata;
 using Cms.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
-using Cms.Security.Identity;
 using Cms.Admin.Services;
 using Cms.Core.Security;
+using Cms.Security.Identity;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Cms.Admin.Pages.Admin.Clients;
