@@ -14,6 +14,7 @@ public static class ContentServiceCollectionExtensions
     public static IServiceCollection AddCmsContent(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<Storage.SharedStateSignal>();
         services.AddSingleton<IHtmlSanitizerService, HtmlSanitizerService>();
         services.AddSingleton<ContentDefinitionCache>();
         services.AddSingleton<IContentFieldKind, TextFieldKind>();

@@ -14,6 +14,12 @@ public sealed class CmsDataOptions
     public string? UnknownProvider { get; set; }
     public string? ConnectionString { get; set; }
 
+    /// <summary>
+    /// How often each process checks whether another one changed roles, clients, definitions or published content
+    /// (<c>Cms:Database:SharedStateCheckInterval</c>, default 2 seconds).
+    /// </summary>
+    public TimeSpan SharedStateCheckInterval { get; set; } = TimeSpan.FromSeconds(2);
+
     public string ResolveConnectionString()
     {
         if (!string.IsNullOrWhiteSpace(ConnectionString))

@@ -1,9 +1,11 @@
 using Cms.Core.Storage;
+using Cms.Data.SharedState;
 using Cms.Data.Stores;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Cms.Data;
@@ -25,6 +27,13 @@ public static class DataServiceCollectionExtensions
             Provider = known ? provider : DatabaseProvider.Sqlite,
             UnknownProvider = known || string.IsNullOrWhiteSpace(providerSetting) ? null : providerSetting,
         };
+        if (configuration["Cms:Database:SharedStateCheckInterval"] is { Length: > 0 } interval)
+        {
+            options.SharedStateCheckInterval = TimeSpan.TryParse(interval, System.Globalization.CultureInfo.InvariantCulture, out var parsed) && parsed > TimeSpan.Zero
+                ? parsed
+                : throw new InvalidOperationException($"Cms:Database:SharedStateCheckInterval '{interval}' is not a positive time span (e.g. 00:00:02).");
+        }
+
         return services.AddCmsData(options);
     }
 
@@ -47,11 +56,18 @@ public static class DataServiceCollectionExtensions
                 o.Provider = options.Provider;
                 o.UnknownProvider = options.UnknownProvider;
                 o.ConnectionString = options.ConnectionString;
+                o.SharedStateCheckInterval = options.SharedStateCheckInterval;
             })
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<CmsDataOptions>, CmsDataOptionsValidator>();
 
         // The connection string is resolved when the first context is built, after that validation.
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<SharedStateSignal>();
+        services.AddSingleton<IInterceptor, SharedStateStampInterceptor>();
+        services.AddSingleton<SharedStateMonitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<SharedStateMonitor>());
         if (options.Provider == DatabaseProvider.Postgres)
         {
             services.AddDbContextPool<PostgresCmsDbContext>((sp, o) => o.UseNpgsql(options.ResolveConnectionString(), n => n.MigrationsHistoryTable("__EFMigrationsHistory")).AddInterceptors(sp.GetServices<IInterceptor>()));

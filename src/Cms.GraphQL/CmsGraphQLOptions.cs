@@ -29,7 +29,23 @@ public sealed class CmsGraphQLOptions
     /// <summary>Largest request body (POST) or query string (GET), in bytes; larger requests get 413.</summary>
     public int MaxRequestBytes { get; set; } = 64 * 1024;
 
+    /// <summary>Fields with an alias a document may have (each alias is work of its own).</summary>
+    public int MaxAliases { get; set; } = 30;
+
+    /// <summary>Root fields an operation may select (fragments expanded).</summary>
+    public int MaxRootFields { get; set; } = 20;
+
     public bool EnableIntrospection { get; set; } = true;
+
+    /// <summary>
+    /// Whether anonymous callers may read the schema. Introspection has its own budget (no complexity limit, a depth
+    /// of at least <see cref="IntrospectionMaxDepth"/>), so GraphiQL and code generators can read it; turn this off in
+    /// production to show the schema to token holders only.
+    /// </summary>
+    public bool AllowAnonymousIntrospection { get; set; } = true;
+
+    /// <summary>Depth allowed for documents that read only the schema (the standard introspection query needs 13).</summary>
+    public int IntrospectionMaxDepth { get; set; } = 20;
 
     /// <summary>Exception messages and stack traces in errors. Honoured in Development only; never elsewhere.</summary>
     public bool ExposeExceptions { get; set; } = true;

@@ -9,6 +9,7 @@ using Cms.Security.Roles;
 using Cms.Security.Setup;
 using Cms.Security.Users;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
@@ -33,6 +34,7 @@ public static class SecurityServiceCollectionExtensions
     public static IServiceCollection AddCmsSecurity(this IServiceCollection services, CmsDataOptions dataOptions)
     {
         services.AddHttpContextAccessor();
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
         // Cookie and token-provider keys survive restarts: they live in the data directory.
         services.AddDataProtection()
@@ -56,13 +58,19 @@ public static class SecurityServiceCollectionExtensions
 
     private static void AddIdentity(IServiceCollection services)
     {
+        services.AddOptions<SignInRateLimitOptions>().BindConfiguration("Cms:Security:SignInRateLimit");
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>().Configure<IServiceProvider>(SignInRateLimiter.Configure);
+
+        // Lockout is the last line against guessing from many addresses: the per-address and per-name limits stop a
+        // single attacker long before it, and an administrator can lift a lock (UserAdministration.UnlockAsync).
         services.AddIdentity<CmsUser, CmsRole>(options =>
             {
                 options.Password.RequiredLength = 12;
                 options.Password.RequireNonAlphanumeric = false;
                 options.User.RequireUniqueEmail = true;
                 options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.MaxFailedAccessAttempts = 10;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.SignIn.RequireConfirmedAccount = false;
             })
@@ -127,7 +135,6 @@ public static class SecurityServiceCollectionExtensions
         services.AddScoped<PermissionCatalogue>();
         services.AddScoped<IPermissionService, PermissionService>();
         services.AddSingleton<RolePermissionCache>();
-        services.AddSingleton<IInterceptor, RoleChangeInterceptor>();
         services.AddSingleton<IInterceptor, Audit.SecurityAuditInterceptor>();
 
         // The content manager asks the request's user from now on; without a request it acts as the system.

@@ -75,7 +75,7 @@ public sealed class AdminAccessTests(AdminHostFixture host)
             await admin.Locator("tr[data-role='Author']").GetByRole(AriaRole.Link, new() { Name = "Edit" }).ClickAsync();
             await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Role Author" })).ToBeVisibleAsync();
             await scenario.CheckAccessibilityAsync(admin, "role editor");
-            var manageUsers = admin.GetByRole(AriaRole.Checkbox, new() { Name = "Manage users ManageUsers" });
+            var manageUsers = admin.GetByRole(AriaRole.Checkbox, new() { Name = "Create, edit, disable users and assign their roles. ManageUsers" });
             await Expect(manageUsers).Not.ToBeCheckedAsync();
             await manageUsers.CheckAsync();
             await admin.GetByRole(AriaRole.Button, new() { Name = "Save role" }).ClickAsync();
@@ -89,7 +89,7 @@ public sealed class AdminAccessTests(AdminHostFixture host)
 
             // Put the role back as it was, for the other tests.
             await admin.GotoAsync("/admin/roles/Author/edit");
-            await admin.GetByRole(AriaRole.Checkbox, new() { Name = "Manage users ManageUsers" }).UncheckAsync();
+            await admin.GetByRole(AriaRole.Checkbox, new() { Name = "Create, edit, disable users and assign their roles. ManageUsers" }).UncheckAsync();
             await admin.GetByRole(AriaRole.Button, new() { Name = "Save role" }).ClickAsync();
             await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("The role Author was saved.");
             var refusedAgain = await author.GotoAsync("/admin/users");

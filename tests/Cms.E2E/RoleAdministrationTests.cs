@@ -26,10 +26,10 @@ public sealed class RoleAdministrationTests(AdminHostFixture host)
             await scenario.CheckAccessibilityAsync(admin, "new role form");
             await admin.GetByLabel("Role name").FillAsync(roleName);
             await admin.GetByLabel("Description").FillAsync("Checks facts before publication.");
-            await admin.GetByRole(AriaRole.Checkbox, new() { Name = "Use the admin AccessAdminPanel" }).CheckAsync();
+            await admin.GetByRole(AriaRole.Checkbox, new() { Name = "Open the admin. AccessAdminPanel" }).CheckAsync();
             var article = admin.Locator("section[data-group='Article']");
-            await article.GetByRole(AriaRole.Checkbox, new() { Name = "Preview drafts of all Article items" }).CheckAsync();
-            await article.GetByRole(AriaRole.Checkbox, new() { Name = "View all Article items" }).CheckAsync();
+            await article.GetByRole(AriaRole.Checkbox, new() { Name = "Preview drafts of any Article." }).CheckAsync();
+            await article.GetByRole(AriaRole.Checkbox, new() { Name = "Read any Article." }).CheckAsync();
             await admin.GetByRole(AriaRole.Button, new() { Name = "Create role" }).ClickAsync();
             await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync($"The role {roleName} was created.");
             await Expect(admin.Locator($"tr[data-role='{roleName}']")).ToContainTextAsync("3");
@@ -44,8 +44,8 @@ public sealed class RoleAdministrationTests(AdminHostFixture host)
 
             // The Administrator role: every box ticked and locked.
             await admin.GotoAsync("/admin/roles/Administrator/edit");
-            await Expect(admin.GetByRole(AriaRole.Checkbox, new() { Name = "Manage roles and their permissions ManageRoles" })).ToBeCheckedAsync();
-            await Expect(admin.GetByRole(AriaRole.Checkbox, new() { Name = "Manage roles and their permissions ManageRoles" })).ToBeDisabledAsync();
+            await Expect(admin.GetByRole(AriaRole.Checkbox, new() { Name = "Create, edit and delete roles and their permissions. ManageRoles" })).ToBeCheckedAsync();
+            await Expect(admin.GetByRole(AriaRole.Checkbox, new() { Name = "Create, edit and delete roles and their permissions. ManageRoles" })).ToBeDisabledAsync();
             await scenario.CheckAccessibilityAsync(admin, "Administrator role");
 
             // A forged delete of the Administrator role (valid antiforgery token, handler called by hand) is refused.

@@ -36,7 +36,7 @@ public sealed class UserAdministrationTests(AdminHostFixture host)
             // Forge it: enable the box, tick it and post.
             await administrator.EvaluateAsync("box => { box.disabled = false; box.checked = true; }");
             await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-            await Expect(page.GetByText("Only an administrator can change an administrator or grant the Administrator role.")).ToBeVisibleAsync();
+            await Expect(page.GetByText("Only an administrator can give someone the Administrator role.")).ToBeVisibleAsync();
             var (_, roles) = await TestUsers.LoadAsync(scenario.Services, target);
             Assert.Equal(["Author"], roles);
 
@@ -49,7 +49,7 @@ public sealed class UserAdministrationTests(AdminHostFixture host)
             await page.GetByRole(AriaRole.Checkbox, new() { Name = "Administrator", Exact = true })
                 .EvaluateAsync("box => { box.disabled = false; box.checked = true; }");
             await page.GetByRole(AriaRole.Button, new() { Name = "Create user" }).ClickAsync();
-            await Expect(page.GetByText("Only an administrator can grant the Administrator role.")).ToBeVisibleAsync();
+            await Expect(page.GetByText("Only an administrator can give someone the Administrator role.")).ToBeVisibleAsync();
             using var scope = scenario.Services.CreateScope();
             Assert.Null(await scope.ServiceProvider.GetRequiredService<UserManager<CmsUser>>().FindByNameAsync("escalate-" + suffix));
         });

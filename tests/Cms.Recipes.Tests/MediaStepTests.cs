@@ -47,6 +47,50 @@ public sealed class MediaStepTests : RecipeTestBase
         Assert.False(File.Exists(Path.Combine(MediaRoot, "icons", "dot.png")));
     }
 
+    [Theory]
+    [InlineData("file")]
+    [InlineData("folder")]
+    public async Task A_source_that_is_a_symbolic_link_to_a_file_outside_the_recipe_folder_is_refused(string link)
+    {
+        var outside = Path.Combine(Path.GetTempPath(), "cms-outside-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(outside);
+        try
+        {
+            File.Copy(PhotoSource, Path.Combine(outside, "secret.jpg"));
+            var source = link == "file" ? "linked.jpg" : "linked/secret.jpg";
+            if (link == "file")
+            {
+                File.CreateSymbolicLink(Path.Combine(RecipeFolder, "linked.jpg"), Path.Combine(outside, "secret.jpg"));
+            }
+            else
+            {
+                Directory.CreateSymbolicLink(Path.Combine(RecipeFolder, "linked"), outside);
+            }
+
+            var error = await FailsWithoutChangesAsync(Recipe(MediaStep(new JsonObject { ["TargetPath"] = "covers/secret.jpg", ["SourcePath"] = source })));
+
+            Assert.Equal("$.steps[0].Files[0].SourcePath", error.JsonPath);
+            Assert.Contains("must stay inside the recipe's folder", error.Problem, StringComparison.Ordinal);
+            Assert.False(File.Exists(Path.Combine(MediaRoot, "covers", "secret.jpg")));
+        }
+        finally
+        {
+            Directory.Delete(outside, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_symbolic_link_that_stays_inside_the_recipe_folder_is_followed()
+    {
+        Directory.CreateDirectory(Path.Combine(RecipeFolder, "media"));
+        File.Copy(PhotoSource, Path.Combine(RecipeFolder, "media", "portrait.jpg"));
+        File.CreateSymbolicLink(Path.Combine(RecipeFolder, "alias.jpg"), Path.Combine("media", "portrait.jpg"));
+
+        await RunAsync(Recipe(MediaStep(new JsonObject { ["TargetPath"] = "covers/alias.jpg", ["SourcePath"] = "alias.jpg" })));
+
+        Assert.Equal(await File.ReadAllBytesAsync(PhotoSource), await File.ReadAllBytesAsync(Path.Combine(MediaRoot, "covers", "alias.jpg")));
+    }
+
     [Fact]
     public async Task A_file_that_is_not_an_image_is_refused()
     {

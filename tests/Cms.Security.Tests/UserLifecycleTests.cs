@@ -61,21 +61,21 @@ public sealed class UserLifecycleTests(SecurityTestFactory host) : IClassFixture
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_even_when_the_caller_did_not_ask_for_lockout()
+    public async Task Ten_wrong_passwords_lock_the_account_even_when_the_caller_did_not_ask_for_lockout()
     {
         var user = await host.CreateUserAsync(TestHost.Unique("target"), "Author");
         var browser = host.Browser();
 
         var failures = new List<string>();
-        for (var i = 0; i < 5; i++)
+        for (var i = 0; i < 10; i++)
         {
             failures.Add(await browser.SignInResultAsync(user.UserName, "Wrong-Password-" + i));
         }
 
         var withRightPassword = await browser.SignInResultAsync(user.UserName, TestHost.Password);
 
-        Assert.All(failures[..4], f => Assert.Equal("Failed", f));
-        Assert.Equal("LockedOut", failures[4]);
+        Assert.All(failures[..9], f => Assert.Equal("Failed", f));
+        Assert.Equal("LockedOut", failures[9]);
         Assert.Equal("LockedOut", withRightPassword);
     }
 

@@ -24,6 +24,11 @@ public class CmsWebApplicationFactory : WebApplicationFactory<Program>
         _settings["Cms:Setup:AdminPassword"] = AdminPassword;
         _settings["Cms:Setup:AdminUserName"] = AdminUserName;
         _settings["Cms:Setup:SampleContent"] = "false";
+
+        // Integration tests sign in and ask for tokens many times a minute from one address; the tests of the
+        // sign-in rate limits set their own, small limits.
+        _settings["Cms:Security:SignInRateLimit:PermitsPerAddress"] = "100000";
+        _settings["Cms:Security:SignInRateLimit:PermitsPerAccount"] = "100000";
     }
 
     public string DataDirectory { get; }

@@ -1,6 +1,5 @@
 using Cms.Admin.Navigation;
 using Cms.Admin.Services;
-using Cms.Admin.Services.Default;
 using Cms.Core.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -25,8 +24,8 @@ public static class AdminServiceCollectionExtensions
             options.Conventions.AllowAnonymousToPage("/Admin/AccessDenied");
         });
 
-        services.TryAddScoped<IAdminPermissions, IdentityAdminPermissions>();
-        services.TryAddScoped<IAdminUsers, IdentityAdminUsers>();
+        services.TryAddScoped<IAdminPermissions, SecurityAdminPermissions>();
+        services.TryAddScoped<IAdminUsers, SecurityAdminUsers>();
         services.TryAddScoped<IAdminRoles, SecurityAdminRoles>();
         services.TryAddScoped<IAdminClients, SecurityAdminClients>();
         services.TryAddSingleton(TimeProvider.System);

@@ -8,9 +8,10 @@ namespace Cms.GraphQL.Execution;
 
 /// <summary>
 /// <c>contentItem(contentItemId:, status:)</c>. PUBLISHED: the published version if the caller may view it, else
-/// null. LATEST / DRAFT / ALL: refused (ACCESS_DENIED) for a caller who may preview nothing, whatever the id;
-/// otherwise the latest version (DRAFT: only when it is not published) if the caller may preview it, else null,
-/// exactly as for an id that does not exist.
+/// null. LATEST / DRAFT / ALL: the latest version (DRAFT: only when it is not published). A caller without the
+/// preview permission for any type is refused before anything is read, so the answer is the same whether or not
+/// the id exists; a caller with some preview permission gets null for an item it may not preview, exactly as for a
+/// missing one.
 /// </summary>
 internal static class ContentItemResolver
 {
@@ -25,28 +26,31 @@ internal static class ContentItemResolver
         }
 
         request.UsedPreview = true;
-        var mayPreviewSomething = false;
-        foreach (var type in knownTypes)
+        if (!await MayPreviewAnyAsync(request, knownTypes, context.CancellationToken))
         {
-            if (await request.Access.GetScopeAsync(ContentAction.Preview, type, context.CancellationToken) != AccessScope.None)
-            {
-                mayPreviewSomething = true;
-                break;
-            }
+            throw new ExecutionError($"status: {status.ToString().ToUpperInvariant()} needs a preview permission (Preview_{{Type}} or PreviewOwn_{{Type}}).") { Code = "ACCESS_DENIED" };
         }
 
-        if (!mayPreviewSomething)
-        {
-            throw new ExecutionError($"status: {status.ToString().ToUpperInvariant()} needs a preview permission.") { Code = "ACCESS_DENIED" };
-        }
-
-        // The content manager answers null for a version the caller may not preview, as for a missing one.
         var item = await request.Content.GetAsync(id, VersionOptions.Latest, context.CancellationToken);
-        if (item is null || !knownTypes.Contains(item.ContentType) || (status == ContentStatus.Draft && item.Published))
+        if (item is null || !knownTypes.Contains(item.ContentType) || (status == ContentStatus.Draft && item.Published)
+            || !await request.Access.IsAllowedAsync(ContentAction.Preview, item, context.CancellationToken))
         {
             return null;
         }
 
         return new ContentNode(item, Preview: true);
+    }
+
+    private static async Task<bool> MayPreviewAnyAsync(GraphQLRequestContext request, IReadOnlySet<string> knownTypes, CancellationToken cancellationToken)
+    {
+        foreach (var type in knownTypes)
+        {
+            if (await request.Access.GetScopeAsync(ContentAction.Preview, type, cancellationToken) != AccessScope.None)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

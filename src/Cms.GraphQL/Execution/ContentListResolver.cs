@@ -14,7 +14,44 @@ namespace Cms.GraphQL.Execution;
 /// </summary>
 internal static class ContentListResolver
 {
-    public static async Task<object?> ResolveAsync(IResolveFieldContext context, ContentTypeSchema typeSchema, bool page)
+    /// <summary>
+    /// Resolves the field, once per request for each distinct field, arguments and selection of totals: aliases of
+    /// the same list with the same arguments share one query (and one answer).
+    /// </summary>
+    public static Task<object?> ResolveAsync(IResolveFieldContext context, ContentTypeSchema typeSchema, bool page)
+    {
+        var request = GraphQLRequestContext.From(context);
+        var selected = page ? context.SubFields : null;
+        var key = string.Join('\u001f',
+            context.FieldDefinition.Name,
+            selected is null ? "" : string.Join(',', selected.Keys.Order(StringComparer.Ordinal)),
+            ArgumentsKey(context));
+        if (!request.Lists.TryGetValue(key, out var result))
+        {
+            result = ResolveOnceAsync(context, typeSchema, page);
+            request.Lists[key] = result;
+        }
+
+        return result;
+    }
+
+    private static string ArgumentsKey(IResolveFieldContext context)
+    {
+        if (context.Arguments is null)
+        {
+            return "";
+        }
+
+        var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (name, argument) in context.Arguments)
+        {
+            values[name] = argument.Value;
+        }
+
+        return System.Text.Json.JsonSerializer.Serialize(values);
+    }
+
+    private static async Task<object?> ResolveOnceAsync(IResolveFieldContext context, ContentTypeSchema typeSchema, bool page)
     {
         var request = GraphQLRequestContext.From(context);
         var type = typeSchema.Definition.Name;
@@ -27,7 +64,10 @@ internal static class ContentListResolver
         }
 
         var filters = new List<ContentFilter>();
-        if (WhereTranslator.Translate(Resolve.Argument(context, "where"), typeSchema.WhereKeys) is { } where)
+        var where = WhereTranslator.Translate(Resolve.Argument(context, "where"), typeSchema.WhereKeys);
+        var sorts = Sorts(Resolve.Argument(context, "orderBy"), typeSchema);
+        await PrivateColumns.CheckAsync(request, type, where, sorts, preview, cancellationToken);
+        if (where is not null)
         {
             filters.Add(where);
         }
@@ -45,7 +85,7 @@ internal static class ContentListResolver
                 1 => filters[0],
                 _ => new AndFilter(filters),
             },
-            OrderBy = Sorts(Resolve.Argument(context, "orderBy"), typeSchema),
+            OrderBy = sorts,
             Skip = context.GetArgument("skip", 0),
             Take = wantsItems ? first is null or 0 ? request.Options.DefaultPageSize : first.Value : 0,
             IncludeTotal = page && selected is not null && selected.ContainsKey("totalCount"),

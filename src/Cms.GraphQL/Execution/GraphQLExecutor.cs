@@ -27,32 +27,48 @@ internal sealed class GraphQLExecutor
         new DefaultExecutionStrategySelector([new ExecutionStrategyRegistration(SerialExecutionStrategy.Instance, OperationType.Query)]),
         Array.Empty<IConfigureExecution>());
 
-    private readonly IValidationRule[] _rules;
-    private readonly IValidationRule[] _cachedDocumentRules;
+    private readonly IValidationRule[] _coreRules;
+    private readonly IValidationRule _complexity;
+    private readonly IValidationRule _introspectionDepth;
+    private readonly IValidationRule _pageSize;
+    private readonly CmsGraphQLOptions _settings;
     private readonly ILogger<GraphQLExecutor> _logger;
 
     public GraphQLExecutor(IOptions<CmsGraphQLOptions> options, ILogger<GraphQLExecutor> logger)
     {
-        var settings = options.Value;
+        _settings = options.Value;
         _logger = logger;
-        var rules = DocumentValidator.CoreRules.ToList();
-        var complexity = new ComplexityValidationRule(new ComplexityOptions
+        _coreRules = [.. DocumentValidator.CoreRules];
+        _complexity = new ComplexityValidationRule(new ComplexityOptions
         {
-            MaxDepth = settings.MaxDepth > 0 ? settings.MaxDepth : null,
-            MaxComplexity = settings.MaxComplexity > 0 ? settings.MaxComplexity : null,
+            MaxDepth = _settings.MaxDepth > 0 ? _settings.MaxDepth : null,
+            MaxComplexity = _settings.MaxComplexity > 0 ? _settings.MaxComplexity : null,
         });
-        var pageSize = new PageSizeValidationRule(settings);
-        rules.Add(complexity);
-        rules.Add(pageSize);
 
-        // A document from the cache passed every rule before; only the rules that read variable values run again.
-        _cachedDocumentRules = [complexity, pageSize];
-        if (!settings.EnableIntrospection)
+        // Reading the schema is cheap and the same for everyone (and cached for anonymous callers): it has a depth
+        // limit of its own and no complexity limit, so the standard introspection query of tools passes.
+        _introspectionDepth = new ComplexityValidationRule(new ComplexityOptions
+        {
+            MaxDepth = Math.Max(_settings.MaxDepth, _settings.IntrospectionMaxDepth),
+        });
+        _pageSize = new PageSizeValidationRule(_settings);
+    }
+
+    /// <summary>
+    /// The rules for one execution. A document from the cache passed every rule before; only the rules that read
+    /// variable values or depend on the caller run again.
+    /// </summary>
+    private List<IValidationRule> Rules(bool documentValidated, bool introspectionOnly, bool anonymous)
+    {
+        var rules = documentValidated ? new List<IValidationRule>(3) : new List<IValidationRule>(_coreRules);
+        rules.Add(introspectionOnly ? _introspectionDepth : _complexity);
+        rules.Add(_pageSize);
+        if (!_settings.EnableIntrospection || (anonymous && !_settings.AllowAnonymousIntrospection))
         {
             rules.Add(NoIntrospectionValidationRule.Instance);
         }
 
-        _rules = [.. rules];
+        return rules;
     }
 
     public Task<ExecutionResult> ExecuteAsync(
@@ -60,6 +76,8 @@ internal sealed class GraphQLExecutor
         string query,
         GraphQLDocument? document,
         bool documentValidated,
+        bool introspectionOnly,
+        bool anonymous,
         string? operationName,
         Inputs? variables,
         GraphQLRequestContext context,
@@ -76,7 +94,7 @@ internal sealed class GraphQLExecutor
             UserContext = context,
             RequestServices = services,
             User = user,
-            ValidationRules = documentValidated ? _cachedDocumentRules : _rules,
+            ValidationRules = Rules(documentValidated, introspectionOnly, anonymous),
             CancellationToken = cancellationToken,
             UnhandledExceptionDelegate = failure =>
             {

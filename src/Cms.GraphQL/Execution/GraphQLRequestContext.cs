@@ -41,6 +41,9 @@ internal sealed class GraphQLRequestContext : Dictionary<string, object?>
     /// <summary>Library facts of media files, loaded for all files of a query level at once.</summary>
     public BatchLoader<string, MediaFileInfo>? MediaFiles { get; }
 
+    /// <summary>Answers of root list fields by field, arguments and selected totals: identical aliases run once.</summary>
+    public Dictionary<string, Task<object?>> Lists { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Set when any field read drafts or latest versions.</summary>
     public bool UsedPreview { get; set; }
 

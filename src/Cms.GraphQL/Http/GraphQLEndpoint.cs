@@ -167,9 +167,25 @@ internal sealed class GraphQLEndpoint(
             return;
         }
 
+        var selected = document is null ? null : Operation(document, request.OperationName);
+        if (selected is { Operation: not OperationType.Query } unsupported)
+        {
+            // The schema has queries only; refused here so no validation rule meets an operation type it does not know.
+            await WriteErrorAsync(http, mediaType, StatusCodes.Status400BadRequest, "OPERATION_NOT_SUPPORTED",
+                $"This API answers queries only; a {unsupported.Operation.ToString().ToLowerInvariant()} is not supported.");
+            return;
+        }
+
+        var shape = selected is null ? null : DocumentShape.Of(document!, selected);
+        if (!documentValidated && shape?.Check(settings) is { } tooBig)
+        {
+            await WriteErrorAsync(http, mediaType, StatusCodes.Status400BadRequest, "DOCUMENT_TOO_LARGE", tooBig);
+            return;
+        }
+
         var context = new GraphQLRequestContext(access, services.GetRequiredService<IContentManager>(), services.GetRequiredService<IContentStore>(), settings, mediaBaseUrl, media);
         var variables = request.Variables is { } variableJson ? _serializer.ReadNode<Inputs>(variableJson) : null;
-        var result = await executor.ExecuteAsync(schema.Schema, query, document, documentValidated, request.OperationName, variables, context, services, user, cancellationToken);
+        var result = await executor.ExecuteAsync(schema.Schema, query, document, documentValidated, shape?.IntrospectionOnly == true, anonymous, request.OperationName, variables, context, services, user, cancellationToken);
         if (!documentValidated && document is not null && result.Executed)
         {
             // Executed means every validation rule passed (field errors come later and do not make a document invalid).

@@ -1,4 +1,5 @@
 using Cms.Core.Metadata;
+using Cms.Core.Storage;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,7 +9,8 @@ namespace Cms.GraphQL.Http;
 
 /// <summary>
 /// Responses to anonymous queries on published content, by normalized query, operation name, variables and
-/// host. Everything is dropped when content is published, unpublished or deleted, or definitions change. A
+/// host. Everything is dropped when content is published, unpublished or deleted, definitions change, or roles,
+/// permissions or clients change (<see cref="SharedStateSignal"/>, from this process or another one). A
 /// request remembers the generation it started in, so a response computed before a change is never kept after it.
 /// </summary>
 internal sealed class GraphQLResponseCache : IDisposable
@@ -17,10 +19,13 @@ internal sealed class GraphQLResponseCache : IDisposable
     private readonly CmsGraphQLOptions _options;
     private readonly ILogger<GraphQLResponseCache> _logger;
     private readonly ContentDefinitionCache _definitions;
+    private readonly SharedStateSignal _signal;
     private CancellationTokenSource _generation = new();
 
-    public GraphQLResponseCache(IOptions<CmsGraphQLOptions> options, ContentDefinitionCache definitions, ILogger<GraphQLResponseCache> logger)
+    public GraphQLResponseCache(IOptions<CmsGraphQLOptions> options, ContentDefinitionCache definitions, SharedStateSignal signal, ILogger<GraphQLResponseCache> logger)
     {
+        _signal = signal;
+        _signal.Changed += OnSharedStateChanged;
         _options = options.Value;
         _logger = logger;
         _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Max(1, _options.ResponseCacheSizeBytes) });
@@ -74,9 +79,12 @@ internal sealed class GraphQLResponseCache : IDisposable
     public void Dispose()
     {
         _definitions.Changed -= OnDefinitionsChanged;
+        _signal.Changed -= OnSharedStateChanged;
         _generation.Dispose();
         _cache.Dispose();
     }
+
+    private void OnSharedStateChanged(string reason) => Invalidate(reason);
 
     private void OnDefinitionsChanged(ContentDefinitionSet definitions) => Invalidate($"content definitions changed (serial {definitions.Serial})");
 }

@@ -119,7 +119,17 @@ internal sealed class ContentSchemaFactory(ILogger<ContentSchemaFactory> logger)
         objectType.IsTypeOf = value => value is ContentNode node && node.Item.ContentType == type.Name;
         foreach (var (name, graphType, description, read) in SharedTypes.CommonFields)
         {
-            objectType.AddField(new FieldType { Name = name, Type = graphType, Description = description, Resolver = Resolve.Sync(c => read(((ContentNode)c.Source!).Item)) });
+            var resolver = name switch
+            {
+                "owner" or "author" => Resolve.Async(async c =>
+                {
+                    var item = ((ContentNode)c.Source!).Item;
+                    return await PrivateColumns.MayReadAuthorshipAsync(GraphQLRequestContext.From(c), item, c.CancellationToken) ? read(item) : null;
+                }),
+                "latest" => Resolve.Async(async c => await PrivateColumns.LatestAsync(GraphQLRequestContext.From(c), (ContentNode)c.Source!, c.CancellationToken)),
+                _ => Resolve.Sync(c => read(((ContentNode)c.Source!).Item)),
+            };
+            objectType.AddField(new FieldType { Name = name, Type = graphType, Description = description, Resolver = resolver });
         }
 
         AddCommonFilters(typeSchema, shared);

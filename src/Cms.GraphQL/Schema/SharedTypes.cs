@@ -18,12 +18,12 @@ internal sealed class SharedTypes
         ("contentType", typeof(NonNullGraphType<StringGraphType>), "The content type's technical name.", i => i.ContentType),
         ("displayText", typeof(StringGraphType), "The title shown in lists.", i => i.DisplayText),
         ("published", typeof(NonNullGraphType<BooleanGraphType>), "Whether this version is the published one.", i => i.Published),
-        ("latest", typeof(NonNullGraphType<BooleanGraphType>), "Whether this version is the latest one.", i => i.Latest),
+        ("latest", typeof(NonNullGraphType<BooleanGraphType>), "Whether this version is the latest one the caller may know of (pending drafts count only for callers who may preview them).", i => i.Latest),
         ("createdUtc", typeof(DateTimeGraphType), "When the item was created.", i => i.CreatedUtc),
         ("modifiedUtc", typeof(DateTimeGraphType), "When this version was last saved.", i => i.ModifiedUtc),
         ("publishedUtc", typeof(DateTimeGraphType), "When this version was published.", i => i.PublishedUtc),
-        ("owner", typeof(StringGraphType), "The user id of the item's creator.", i => i.Owner),
-        ("author", typeof(StringGraphType), "The user name of whoever saved this version.", i => i.Author),
+        ("owner", typeof(StringGraphType), "The user id of the item's creator; null unless the caller may edit the item. The public byline is the item's authors.", i => i.Owner),
+        ("author", typeof(StringGraphType), "The user name of whoever saved this version; null unless the caller may edit the item.", i => i.Author),
     ];
 
     public SharedTypes()
@@ -226,7 +226,14 @@ internal sealed class SharedTypes
         {
             Name = "contentItemIds",
             Type = typeof(NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>),
-            Resolver = Resolve.Field(f => JsonRead.Strings(f.Value["ContentItemIds"])),
+            Description = "The ids of the referenced items the caller may see, in the picked order (the same items as contentItems).",
+            Resolver = Resolve.Sync(c =>
+            {
+                var field = (FieldSource)c.Source!;
+                var ids = JsonRead.Strings(field.Value["ContentItemIds"]);
+                var loader = GraphQLRequestContext.From(c).Loader.For(field.Node.Preview);
+                return LoaderResult<object?>.Then(loader.LoadMany(ids), nodes => nodes.OfType<ContentNode>().Where(n => knownTypes.Contains(n.Item.ContentType)).Select(n => n.Item.ContentItemId).ToList());
+            }),
         });
         picker.AddField(new FieldType
         {

@@ -106,7 +106,8 @@ public sealed class MediaStep(ImagePreparer preparer, MediaLibrary library, IUni
         if (Text(file, "SourcePath") is { } source)
         {
             var full = Path.GetFullPath(Path.Combine(baseDirectory, source));
-            if (!full.StartsWith(baseDirectory + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            // The real path counts: a symbolic link (to the file or a folder on the way) must not lead outside.
+            if (!full.StartsWith(baseDirectory + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !RecipePaths.IsInside(full, baseDirectory))
             {
                 throw context.Error($"{at}.SourcePath", "must stay inside the recipe's folder.");
             }

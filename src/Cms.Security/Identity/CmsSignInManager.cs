@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Cms.Data.Entities;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
@@ -18,7 +19,8 @@ public sealed class CmsSignInManager(
     IOptions<IdentityOptions> optionsAccessor,
     ILogger<SignInManager<CmsUser>> logger,
     IAuthenticationSchemeProvider schemes,
-    IUserConfirmation<CmsUser> confirmation)
+    IUserConfirmation<CmsUser> confirmation,
+    ILogger<CmsSignInManager> log)
     : SignInManager<CmsUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     public override async Task<bool> CanSignInAsync(CmsUser user) =>
@@ -30,10 +32,60 @@ public sealed class CmsSignInManager(
     public override async Task<bool> ValidateSecurityStampAsync(CmsUser? user, string? securityStamp) =>
         user is { IsEnabled: true } && await base.ValidateSecurityStampAsync(user, securityStamp);
 
-    /// <summary>Signs in by user name or email; disabled or locked-out users get <see cref="SignInResult.NotAllowed"/> / <see cref="SignInResult.LockedOut"/>.</summary>
+    /// <summary>
+    /// Signs out and ends every session of the user: the security stamp is renewed, so any copy of the old cookie (in
+    /// this browser or another) is refused at its next request.
+    /// </summary>
+    public override async Task SignOutAsync()
+    {
+        if (Context.User.Identity?.IsAuthenticated == true && await UserManager.GetUserAsync(Context.User) is { } user)
+        {
+            await UserManager.UpdateSecurityStampAsync(user);
+            log.LogInformation("User {UserId} signed out; every session ended", user.Id);
+        }
+
+        await base.SignOutAsync();
+    }
+
+    /// <summary>
+    /// The one sign-in by password of the admin: a user name or an email. Every failure looks the same from outside
+    /// (<see cref="SignInResult.Failed"/> for a made-up name too) and costs the same: when no password was checked
+    /// (unknown name, disabled or locked account) a password hash is verified all the same. The log names the matched
+    /// user id, or a hash of the typed name, never the typed text (people type passwords into the name box).
+    /// </summary>
     public async Task<SignInResult> PasswordSignInByNameOrEmailAsync(string userNameOrEmail, string password, bool isPersistent)
     {
-        var user = await UserManager.FindByNameAsync(userNameOrEmail) ?? await UserManager.FindByEmailAsync(userNameOrEmail);
-        return user is null ? SignInResult.Failed : await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure: true);
+        var typed = userNameOrEmail.Trim();
+        var user = await UserManager.FindByNameAsync(typed) ?? (typed.Contains('@', StringComparison.Ordinal) ? await UserManager.FindByEmailAsync(typed) : null);
+        if (user is null)
+        {
+            SpendPasswordCheck(password);
+            log.LogInformation("Sign-in failed: no account matches the typed name (hash {NameHash})", SignInRateLimiter.NameHash(typed));
+            return SignInResult.Failed;
+        }
+
+        var result = await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            log.LogInformation("User {UserId} signed in", user.Id);
+            return result;
+        }
+
+        if (result.IsLockedOut || result.IsNotAllowed)
+        {
+            SpendPasswordCheck(password);
+        }
+
+        log.LogInformation("Sign-in failed for user {UserId}: {Reason}", user.Id, result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "not allowed" : result.RequiresTwoFactor ? "two-factor required" : "wrong password");
+        return result;
     }
+
+    private void SpendPasswordCheck(string password)
+    {
+        var hasher = UserManager.PasswordHasher;
+        var hash = LazyInitializer.EnsureInitialized(ref _unusedHash, () => hasher.HashPassword(new CmsUser(), Convert.ToHexString(RandomNumberGenerator.GetBytes(16))));
+        hasher.VerifyHashedPassword(new CmsUser(), hash, password);
+    }
+
+    private static string? _unusedHash;
 }

@@ -1,6 +1,9 @@
 using System.Security.Claims;
+using System.Text;
+using System.Text.Encodings.Web;
 using Cms.Data.Entities;
 using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -136,10 +139,50 @@ public static class OpenIdEndpoints
         return Results.Ok(body);
     }
 
-    private static async Task<IResult> LogoutAsync(HttpContext context)
+    /// <summary>
+    /// End session. A GET (which an <c>img</c> tag on any page can send) only shows a confirmation form; the sign-out
+    /// itself is a POST carrying the form's antiforgery token, with the request's parameters repeated so OpenIddict
+    /// validates them again.
+    /// </summary>
+    private static async Task<IResult> LogoutAsync(HttpContext context, SignInManager<CmsUser> signIn, IAntiforgery antiforgery)
     {
-        await context.SignOutAsync(IdentityConstants.ApplicationScheme);
+        if (!HttpMethods.IsPost(context.Request.Method))
+        {
+            return LogoutConfirmation(context, antiforgery);
+        }
+
+        try
+        {
+            await antiforgery.ValidateRequestAsync(context);
+        }
+        catch (AntiforgeryValidationException)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Sign-out needs the confirmation form.", detail: "The antiforgery token is missing or invalid; open /connect/logout and confirm.");
+        }
+
+        await signIn.SignOutAsync();
         return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+    }
+
+    private static IResult LogoutConfirmation(HttpContext context, IAntiforgery antiforgery)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Sign out</title></head><body>")
+            .Append("<h1>Sign out</h1><p>Do you want to sign out of the newsroom CMS?</p>")
+            .Append("<form method=\"post\" action=\"").Append(HtmlEncoder.Default.Encode(context.Request.PathBase + "/connect/logout")).Append("\">")
+            .Append("<input type=\"hidden\" name=\"").Append(HtmlEncoder.Default.Encode(tokens.FormFieldName)).Append("\" value=\"").Append(HtmlEncoder.Default.Encode(tokens.RequestToken ?? "")).Append("\">");
+        foreach (var (name, values) in context.Request.Query)
+        {
+            foreach (var value in values)
+            {
+                html.Append("<input type=\"hidden\" name=\"").Append(HtmlEncoder.Default.Encode(name)).Append("\" value=\"").Append(HtmlEncoder.Default.Encode(value ?? "")).Append("\">");
+            }
+        }
+
+        html.Append("<button type=\"submit\">Sign out</button></form></body></html>");
+        context.Response.Headers.CacheControl = "no-store";
+        return Results.Content(html.ToString(), "text/html; charset=utf-8");
     }
 
     private static IResult Refuse(string error, string description) =>

@@ -1,16 +1,23 @@
 using System.Collections.Concurrent;
+using Cms.Core.Storage;
 
 namespace Cms.Security.Permissions;
 
 /// <summary>
 /// The permissions granted to each set of roles, shared by all requests, so that checking an anonymous or token
-/// caller costs no database read. <see cref="RoleChangeInterceptor"/> empties it whenever roles or their
-/// permissions are saved, and again when that transaction commits, so a change counts from the next request.
+/// caller costs no database read. It empties itself on <see cref="SharedStateSignal"/>: when roles or their
+/// permissions are saved here (and again when that transaction commits), or changed by another process, so a change
+/// counts from the next request.
 /// </summary>
 public sealed class RolePermissionCache
 {
     private readonly ConcurrentDictionary<string, HashSet<string>> _byRoles = new(StringComparer.Ordinal);
     private long _generation;
+
+    public RolePermissionCache(SharedStateSignal signal)
+    {
+        signal.Changed += _ => Clear();
+    }
 
     /// <summary>Read before loading from the database; pass to <see cref="Set"/>.</summary>
     public long Generation => Interlocked.Read(ref _generation);

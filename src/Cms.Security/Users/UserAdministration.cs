@@ -289,6 +289,108 @@ public sealed class UserAdministration(
         return AdminResult.Ok();
     }
 
+    /// <summary>
+    /// The roles a user or an API client can be given (Anonymous and Authenticated apply by themselves and are not
+    /// listed), for callers who manage users or API clients.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> AssignableRolesAsync(ClaimsPrincipal caller, CancellationToken cancellationToken = default)
+    {
+        if (!await permissions.HasPermissionAsync(caller, CorePermissions.ManageOpenIdApplications, cancellationToken))
+        {
+            await permissions.DemandAsync(caller, CorePermissions.ManageUsers, cancellationToken);
+        }
+
+        var names = await roles.Roles.AsNoTracking().Select(r => r.Name!).ToListAsync(cancellationToken);
+        return [.. names.Where(n => !CmsRoles.IsImplicit(n)).Order(StringComparer.OrdinalIgnoreCase)];
+    }
+
+    /// <summary>The signed-in user's own account (any signed-in user; no ManageUsers needed).</summary>
+    public async Task<UserSummary?> GetOwnAsync(ClaimsPrincipal caller, CancellationToken cancellationToken = default)
+    {
+        var id = users.GetUserId(caller);
+        var user = id is null ? null : await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
+        return user is null ? null : ToSummary(user, await RolesOfAsync([user.Id], cancellationToken));
+    }
+
+    /// <summary>The signed-in user changes their own display name and email, nothing else.</summary>
+    public async Task<AdminResult> UpdateOwnProfileAsync(ClaimsPrincipal caller, UserProfileUpdate input, CancellationToken cancellationToken = default)
+    {
+        if (await users.GetUserAsync(caller) is not { IsEnabled: true } user)
+        {
+            return AdminResult.Missing("Your account");
+        }
+
+        await using var transaction = await unitOfWork.BeginAsync(cancellationToken);
+        user.DisplayName = string.IsNullOrWhiteSpace(input.DisplayName) ? user.UserName : input.DisplayName.Trim();
+        if (!string.Equals(user.Email, input.Email?.Trim(), StringComparison.Ordinal))
+        {
+            var email = await users.SetEmailAsync(user, input.Email?.Trim());
+            if (!email.Succeeded)
+            {
+                return AdminResult.Fail(ToErrors(email, "Email"));
+            }
+
+            user.EmailConfirmed = true;
+        }
+
+        var updated = await users.UpdateAsync(user);
+        if (!updated.Succeeded)
+        {
+            return AdminResult.Fail(ToErrors(updated));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return AdminResult.Ok();
+    }
+
+    /// <summary>
+    /// The signed-in user changes their own password (the current one is required). The security stamp is renewed, so
+    /// the user's other sessions end; their tokens are revoked.
+    /// </summary>
+    public async Task<AdminResult> ChangeOwnPasswordAsync(ClaimsPrincipal caller, string currentPassword, string newPassword, CancellationToken cancellationToken = default)
+    {
+        if (await users.GetUserAsync(caller) is not { IsEnabled: true } user)
+        {
+            return AdminResult.Missing("Your account");
+        }
+
+        await using var transaction = await unitOfWork.BeginAsync(cancellationToken);
+        var changed = await users.ChangePasswordAsync(user, currentPassword, newPassword);
+        if (!changed.Succeeded)
+        {
+            return AdminResult.Fail([.. changed.Errors.Select(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)
+                ? new AdminError("CurrentPassword", "The current password is not correct.")
+                : new AdminError("NewPassword", e.Description))]);
+        }
+
+        await RevokeTokensAsync(user.Id, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("User {UserId} changed their password", user.Id);
+        return AdminResult.Ok();
+    }
+
+    /// <summary>Lifts a lockout after failed sign-ins (and forgets the failures), so the user can sign in again at once.</summary>
+    public async Task<AdminResult> UnlockAsync(ClaimsPrincipal caller, string userId, CancellationToken cancellationToken = default)
+    {
+        await permissions.DemandAsync(caller, CorePermissions.ManageUsers, cancellationToken);
+        if (await users.FindByIdAsync(userId) is not { } user)
+        {
+            return AdminResult.Missing("The user");
+        }
+
+        if (await RequireAdministratorForAsync(caller, user) is { } refused)
+        {
+            return refused;
+        }
+
+        await using var transaction = await unitOfWork.BeginAsync(cancellationToken);
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Lockout of {UserName} ({UserId}) lifted by {Caller}", user.UserName, user.Id, caller.GetActorName());
+        return AdminResult.Ok();
+    }
+
     public async Task<AdminResult> DeleteAsync(ClaimsPrincipal caller, string userId, CancellationToken cancellationToken = default)
     {
         await permissions.DemandAsync(caller, CorePermissions.ManageUsers, cancellationToken);

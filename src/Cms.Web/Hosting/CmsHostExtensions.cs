@@ -29,6 +29,7 @@ public static class CmsHostExtensions
         // Serve the admin theme's files (_content/TheAdmin/...) from the build output too, not only in Development.
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddProblemDetails();
+        builder.Services.AddCmsForwardedHeaders(builder.Configuration);
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Newsroom CMS content management API";
@@ -91,14 +92,19 @@ public static class CmsHostExtensions
     public static WebApplication UseCmsHost(this WebApplication app)
     {
         app.Lifetime.ApplicationStarted.Register(() => ReadyAnnouncement.Log(app));
+        app.UseForwardedHeaders();
+
+        // Outside the exception handler, so the line logs the status actually sent (a 413 from a body limit is not a 500).
+        app.UseCmsRequestLogging();
         app.UseExceptionHandler();
+        app.UseCmsSecurityHeaders();
         app.UseStatusCodePages();
         app.UseCmsAdminNotFoundPage();
         // Routing after the status-code pages, so a re-executed request (the admin's not-found page) is routed again.
         app.UseRouting();
-        app.UseCmsRequestLogging();
         app.UseCmsMedia();
         app.UseStaticFiles();
+        app.UseCmsSecurity();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapCmsSecurity();
@@ -130,6 +136,10 @@ public static class CmsHostExtensions
         app.UseSerilogRequestLogging(options =>
         {
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+
+            // A client error is the client's: one Information line. Only server errors (5xx) are errors.
+            options.GetLevel = (http, _, exception) =>
+                exception is not null || http.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error : Serilog.Events.LogEventLevel.Information;
             options.EnrichDiagnosticContext = (diagnostics, http) =>
             {
                 diagnostics.Set("UserName", http.User.Identity?.IsAuthenticated == true ? http.User.Identity.Name : "anonymous");

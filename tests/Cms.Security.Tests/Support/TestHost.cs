@@ -86,6 +86,16 @@ public static class TestHost
         return browser;
     }
 
+    /// <summary>A <see cref="CookieSession"/> signed in as this user through <c>/test/sign-in</c>.</summary>
+    public static async Task<CookieSession> SignInSessionAsync(this CmsWebApplicationFactory factory, string userName, string password = Password)
+    {
+        var session = new CookieSession(factory);
+        var response = await session.SendAsync(HttpMethod.Post, "/test/sign-in", new Dictionary<string, string> { ["userName"] = userName, ["password"] = password });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotEqual("", session.AuthCookie);
+        return session;
+    }
+
     public static async Task<string> SignInResultAsync(this HttpClient browser, string userName, string password)
     {
         var response = await browser.PostAsync("/test/sign-in", new FormUrlEncodedContent(new Dictionary<string, string> { ["userName"] = userName, ["password"] = password }));

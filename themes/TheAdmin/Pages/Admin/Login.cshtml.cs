@@ -1,15 +1,16 @@
 using System.ComponentModel.DataAnnotations;
 using Cms.Admin.Navigation;
-using Cms.Data.Entities;
-using Microsoft.AspNetCore.Identity;
+using Cms.Security.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cms.Admin.Pages.Admin;
 
-/// <summary>Sign in with user name (or email) and password. Repeated failures lock the account for a while.</summary>
-public sealed class LoginModel(SignInManager<CmsUser> signIn, UserManager<CmsUser> users, ILogger<LoginModel> logger) : PageModel
+/// <summary>Sign in with user name (or email) and password, through the CMS sign-in manager (throttling, lockout, logging).</summary>
+public sealed class LoginModel(CmsSignInManager signIn) : PageModel
 {
+    public const string FailureMessage = "The user name or password is not correct. If they are, the account cannot sign in right now: after many failed attempts wait a few minutes, or ask an administrator.";
+
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -23,32 +24,15 @@ public sealed class LoginModel(SignInManager<CmsUser> signIn, UserManager<CmsUse
             return Page();
         }
 
-        var user = await users.FindByNameAsync(Input.UserName.Trim())
-            ?? (Input.UserName.Contains('@', StringComparison.Ordinal) ? await users.FindByEmailAsync(Input.UserName.Trim()) : null);
-        if (user is null || !user.IsEnabled)
-        {
-            logger.LogInformation("Sign-in refused for {UserName}: unknown or disabled account", Input.UserName);
-            ModelState.AddModelError(string.Empty, "The user name or password is not correct.");
-            return Page();
-        }
-
-        var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        // One message for every failure (unknown name, wrong password, disabled, locked): the page must not tell
+        // real accounts from made-up ones. The sign-in manager logs the reason against the user id.
+        var result = await signIn.PasswordSignInByNameOrEmailAsync(Input.UserName, Input.Password, Input.RememberMe);
         if (result.Succeeded)
         {
-            logger.LogInformation("User {UserName} signed in", user.UserName);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : AdminUrls.Dashboard);
         }
 
-        if (result.IsLockedOut)
-        {
-            logger.LogWarning("User {UserName} is locked out after repeated failed sign-ins", user.UserName);
-            ModelState.AddModelError(string.Empty, "This account is locked after too many failed attempts. Try again later or ask an administrator to reset the password.");
-            return Page();
-        }
-
-        ModelState.AddModelError(string.Empty, result.IsNotAllowed
-            ? "This account may not sign in."
-            : "The user name or password is not correct.");
+        ModelState.AddModelError(string.Empty, FailureMessage);
         return Page();
     }
 

@@ -1,5 +1,6 @@
 using Cms.Admin.Services;
 using Cms.Core.Security;
+using Cms.Security.Identity;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Cms.Admin.Pages.Admin.Clients;
@@ -11,7 +12,7 @@ public abstract class ClientPageModel(IAdminUsers users) : AdminPageModel
     public IReadOnlyList<string> AvailableRoles { get; private set; } = [];
 
     /// <summary>Only an administrator may let a client act as Administrator.</summary>
-    public bool CanGrantAdministrator => User.IsInRole(SystemRoles.Administrator);
+    public bool CanGrantAdministrator => User.IsInRole(CmsRoles.Administrator);
 
     protected async Task LoadRolesAsync(CancellationToken cancellationToken) =>
         AvailableRoles = await users.AssignableRolesAsync(cancellationToken);
@@ -19,7 +20,7 @@ public abstract class ClientPageModel(IAdminUsers users) : AdminPageModel
     /// <summary>Refuses the Administrator role from a non-administrator unless the client already had it.</summary>
     protected bool CheckAdministratorRole(IEnumerable<string> wanted, IEnumerable<string> had)
     {
-        if (CanGrantAdministrator || wanted.Any(SystemRoles.IsAdministrator) == had.Any(SystemRoles.IsAdministrator))
+        if (CanGrantAdministrator || wanted.Any(CmsRoles.IsAdministrator) == had.Any(CmsRoles.IsAdministrator))
         {
             return true;
         }

@@ -1,0 +1,45 @@
+using Cms.Security.Identity;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Cms.Security;
+
+public static class SecurityApplicationBuilderExtensions
+{
+    /// <summary>Largest body of a <c>/connect/*</c> request (they are small forms).</summary>
+    public const long MaxConnectBodyBytes = 64 * 1024;
+
+    /// <summary>
+    /// The security middleware that must run before authentication (where OpenIddict reads <c>/connect/*</c>
+    /// requests): the body limit of <c>/connect/*</c> (413) and the sign-in rate limits. Place it after the exception
+    /// handler, so a refused request is answered and logged with its own status.
+    /// </summary>
+    public static IApplicationBuilder UseCmsSecurity(this IApplicationBuilder app)
+    {
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments("/connect", StringComparison.OrdinalIgnoreCase))
+            {
+                if (context.Request.ContentLength > MaxConnectBodyBytes)
+                {
+                    throw new BadHttpRequestException($"The request body is larger than {MaxConnectBodyBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
+                }
+
+                if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+                {
+                    limit.MaxRequestBodySize = MaxConnectBodyBytes;
+                }
+            }
+
+            return next(context);
+        });
+        app.Use(async (context, next) =>
+        {
+            await SignInRateLimiter.PreloadFormAsync(context);
+            await next(context);
+        });
+        app.UseRateLimiter();
+        return app;
+    }
+}

@@ -1,0 +1,96 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Cms.Testing;
+
+/// <summary>
+/// A browser whose cookies are kept by hand, so a test can keep a copy of an old auth cookie and replay it later,
+/// as someone who stole or kept it would.
+/// </summary>
+public sealed partial class CookieSession(CmsWebApplicationFactory factory)
+{
+    private readonly HttpClient _http = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+    private readonly Dictionary<string, string> _cookies = new(StringComparer.Ordinal);
+
+    public string AuthCookie => _cookies.TryGetValue(".Cms.Auth", out var value) ? value : "";
+
+    /// <summary>A new session that holds only a copy of this one's auth cookie.</summary>
+    public CookieSession CopyAuthCookie()
+    {
+        var copy = new CookieSession(factory);
+        copy._cookies[".Cms.Auth"] = AuthCookie;
+        return copy;
+    }
+
+    /// <summary>Headers sent with every request, e.g. <c>X-Forwarded-Proto</c> as a reverse proxy adds it.</summary>
+    public Dictionary<string, string> Headers { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The <c>Set-Cookie</c> headers of the last response.</summary>
+    public IReadOnlyList<string> LastSetCookies { get; private set; } = [];
+
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, Dictionary<string, string>? form = null)
+    {
+        using var request = new HttpRequestMessage(method, url);
+        foreach (var (name, value) in Headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        if (form is not null)
+        {
+            request.Content = new FormUrlEncodedContent(form);
+        }
+
+        if (_cookies.Count > 0)
+        {
+            request.Headers.Add("Cookie", string.Join("; ", _cookies.Select(c => $"{c.Key}={c.Value}")));
+        }
+
+        var response = await _http.SendAsync(request);
+        LastSetCookies = response.Headers.TryGetValues("Set-Cookie", out var setCookies) ? [.. setCookies] : [];
+        if (setCookies is not null)
+        {
+            foreach (var setCookie in setCookies)
+            {
+                var pair = setCookie.Split(';')[0];
+                var equals = pair.IndexOf('=', StringComparison.Ordinal);
+                var name = pair[..equals];
+                var value = pair[(equals + 1)..];
+                if (value.Length == 0 || setCookie.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase))
+                {
+                    _cookies.Remove(name);
+                }
+                else
+                {
+                    _cookies[name] = value;
+                }
+            }
+        }
+
+        return response;
+    }
+
+    /// <summary>GETs a page with a form and POSTs the form back with its antiforgery token (and extra fields).</summary>
+    public async Task<HttpResponseMessage> SubmitFormAsync(string pageUrl, string postUrl, Dictionary<string, string>? fields = null)
+    {
+        var page = await SendAsync(HttpMethod.Get, pageUrl);
+        var html = await page.Content.ReadAsStringAsync();
+        var form = new Dictionary<string, string>(fields ?? [], StringComparer.Ordinal);
+        foreach (Match hidden in HiddenInput().Matches(html))
+        {
+            var name = Attribute("name").Match(hidden.Value);
+            var value = Attribute("value").Match(hidden.Value);
+            if (name.Success)
+            {
+                form.TryAdd(WebUtility.HtmlDecode(name.Groups[1].Value), value.Success ? WebUtility.HtmlDecode(value.Groups[1].Value) : "");
+            }
+        }
+
+        return await SendAsync(HttpMethod.Post, postUrl, form);
+    }
+
+    [GeneratedRegex("<input[^>]*type=\"hidden\"[^>]*>")]
+    private static partial Regex HiddenInput();
+
+    private static Regex Attribute(string name) => new($"\\s{name}=\"([^\"]*)\"", RegexOptions.CultureInvariant);
+}
