@@ -1,9 +1,11 @@
 using System.Net;
+using Cms.Data;
 using Cms.Data.Entities;
 using Cms.Security.Tests.Support;
 using Cms.Security.Users;
 using Cms.Testing;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -99,6 +101,27 @@ public abstract class SignInProtectionTests
         Assert.Single(answers.Values.Select(a => a.Error).Distinct());
         Assert.Contains("The user name or password is not correct", answers["unknown"].Error, StringComparison.Ordinal);
         Assert.All(answers, a => Assert.True(a.Value.Checks == 1, $"{a.Key}: {a.Value.Checks} password checks"));
+    }
+
+    [SkippableFact]
+    public async Task Sign_in_successes_failures_and_sign_out_are_audited_without_what_was_typed()
+    {
+        await using var host = await CreateHostAsync();
+        var user = await host.CreateUserAsync(TestHost.Unique("audited"), "Editor");
+        const string TypedSecret = "Pa55word-typed-into-the-name-box";
+
+        await new CookieSession(host).SubmitFormAsync("/admin/login", "/admin/login", new() { ["Input.UserName"] = TypedSecret, ["Input.Password"] = "x" });
+        await new CookieSession(host).SubmitFormAsync("/admin/login", "/admin/login", new() { ["Input.UserName"] = user.UserName, ["Input.Password"] = "Wrong-Password-1" });
+        var session = new CookieSession(host);
+        await session.SubmitFormAsync("/admin/login", "/admin/login", new() { ["Input.UserName"] = user.UserName, ["Input.Password"] = TestHost.Password });
+        await session.SubmitFormAsync("/admin/logout", "/admin/logout");
+
+        var rows = await host.InScopeAsync(s => s.GetRequiredService<CmsDbContext>().AuditEvents.AsNoTracking()
+            .Where(a => a.Kind.StartsWith("security.")).OrderBy(a => a.Id).ToListAsync());
+        Assert.Equal(["security.sign-in-failed", "security.sign-in-failed", "security.sign-in", "security.sign-out"], rows.Select(r => r.Kind));
+        Assert.Null(rows[0].TargetId);
+        Assert.All(rows.Skip(1), r => Assert.Equal(user.Id, r.TargetId));
+        Assert.DoesNotContain(rows, r => $"{r.Summary} {r.ActorName} {r.TargetId}".Contains(TypedSecret, StringComparison.Ordinal));
     }
 
     [SkippableFact]

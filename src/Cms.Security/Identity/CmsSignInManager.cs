@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using Cms.Core.Audit;
+using Cms.Core.Content;
 using Cms.Data.Entities;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
@@ -20,7 +22,8 @@ public sealed class CmsSignInManager(
     ILogger<SignInManager<CmsUser>> logger,
     IAuthenticationSchemeProvider schemes,
     IUserConfirmation<CmsUser> confirmation,
-    ILogger<CmsSignInManager> log)
+    ILogger<CmsSignInManager> log,
+    IAuditLog audit)
     : SignInManager<CmsUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     public override async Task<bool> CanSignInAsync(CmsUser user) =>
@@ -42,6 +45,7 @@ public sealed class CmsSignInManager(
         {
             await UserManager.UpdateSecurityStampAsync(user);
             log.LogInformation("User {UserId} signed out; every session ended", user.Id);
+            await AuditAsync("security.sign-out", user, null);
         }
 
         await base.SignOutAsync();
@@ -61,6 +65,7 @@ public sealed class CmsSignInManager(
         {
             SpendPasswordCheck(password);
             log.LogInformation("Sign-in failed: no account matches the typed name (hash {NameHash})", SignInRateLimiter.NameHash(typed));
+            await AuditAsync("security.sign-in-failed", null, $"No account matches the typed name (hash {SignInRateLimiter.NameHash(typed)}).");
             return SignInResult.Failed;
         }
 
@@ -68,6 +73,7 @@ public sealed class CmsSignInManager(
         if (result.Succeeded)
         {
             log.LogInformation("User {UserId} signed in", user.Id);
+            await AuditAsync("security.sign-in", user, null);
             return result;
         }
 
@@ -76,9 +82,19 @@ public sealed class CmsSignInManager(
             SpendPasswordCheck(password);
         }
 
-        log.LogInformation("Sign-in failed for user {UserId}: {Reason}", user.Id, result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "not allowed" : result.RequiresTwoFactor ? "two-factor required" : "wrong password");
+        var reason = result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "not allowed" : result.RequiresTwoFactor ? "two-factor required" : "wrong password";
+        log.LogInformation("Sign-in failed for user {UserId}: {Reason}", user.Id, reason);
+        await AuditAsync(result.RequiresTwoFactor ? "security.sign-in-two-factor" : "security.sign-in-failed", user, reason);
         return result;
     }
+
+    /// <summary>A sign-in attempt in the audit trail: the account it was for (never the typed text or the password) and the address.</summary>
+    private Task AuditAsync(string kind, CmsUser? user, string? summary) =>
+        audit.WriteAsync(new AuditEntry(kind, AuditTargets.User, user?.Id)
+        {
+            Summary = summary,
+            Actor = new ContentActor(user?.Id, user?.UserName, IsSystem: false) { IpAddress = Context.Connection.RemoteIpAddress?.ToString() },
+        });
 
     private void SpendPasswordCheck(string password)
     {
