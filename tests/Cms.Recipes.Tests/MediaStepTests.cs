@@ -88,7 +88,10 @@ public sealed class MediaStepTests : RecipeTestBase
 
         await RunAsync(Recipe(MediaStep(new JsonObject { ["TargetPath"] = "covers/alias.jpg", ["SourcePath"] = "alias.jpg" })));
 
-        Assert.Equal(await File.ReadAllBytesAsync(PhotoSource), await File.ReadAllBytesAsync(Path.Combine(MediaRoot, "covers", "alias.jpg")));
+        // The file behind the link is stored (re-encoded without its metadata, as every image is).
+        var stored = SixLabors.ImageSharp.Image.Identify(Path.Combine(MediaRoot, "covers", "alias.jpg"));
+        var source = SixLabors.ImageSharp.Image.Identify(PhotoSource);
+        Assert.Equal((source.Width, source.Height), (stored.Width, stored.Height));
     }
 
     [Fact]

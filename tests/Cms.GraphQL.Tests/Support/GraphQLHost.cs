@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using Cms.Data;
 using Cms.Recipes;
@@ -17,8 +16,6 @@ namespace Cms.GraphQL.Tests.Support;
 /// </summary>
 public class GraphQLHost : IAsyncLifetime
 {
-    private readonly ConcurrentDictionary<string, string> _tokens = new(StringComparer.Ordinal);
-
     public GraphQLHost()
         : this(configure: null)
     {
@@ -40,11 +37,14 @@ public class GraphQLHost : IAsyncLifetime
 
     public GraphQLClient Client { get; private set; } = null!;
 
+    public ClientCredentials Credentials { get; private set; } = null!;
+
     protected virtual bool Seed => true;
 
     public virtual async Task InitializeAsync()
     {
         Client = new GraphQLClient(Factory.CreateClient());
+        Credentials = new ClientCredentials(Client.Http);
         if (Seed)
         {
             await using var scope = Factory.Services.CreateAsyncScope();
@@ -54,26 +54,7 @@ public class GraphQLHost : IAsyncLifetime
     }
 
     /// <summary>A client-credentials access token of a client from the test recipe (its secret is <c>test-secret-{clientId}</c>).</summary>
-    public async Task<string> TokenAsync(string clientId)
-    {
-        if (_tokens.TryGetValue(clientId, out var cached))
-        {
-            return cached;
-        }
-
-        using var response = await Client.Http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = clientId,
-            ["client_secret"] = "test-secret-" + clientId,
-            ["scope"] = "cms_api",
-        }));
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, text);
-        var token = JsonDocument.Parse(text).RootElement.GetProperty("access_token").GetString()!;
-        _tokens[clientId] = token;
-        return token;
-    }
+    public Task<string> TokenAsync(string clientId) => Credentials.TokenAsync(clientId);
 
     /// <summary>Runs <paramref name="action"/> in a service scope outside any request: the system, which may do everything.</summary>
     public async Task AsSystemAsync(Func<IServiceProvider, Task> action)

@@ -18,7 +18,6 @@ public class MediaHost : IAsyncLifetime
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
-    private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
 
     public MediaHost()
         : this(null)
@@ -35,9 +34,12 @@ public class MediaHost : IAsyncLifetime
 
     public HttpClient Http { get; private set; } = null!;
 
+    public ClientCredentials Credentials { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         Http = Factory.CreateClient();
+        Credentials = new ClientCredentials(Http);
         var steps = new JsonArray();
         foreach (var (client, role) in new[] { ("media-editor", "Editor"), ("media-author", "Author"), ("no-media", "Contributor") })
         {
@@ -62,24 +64,7 @@ public class MediaHost : IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().ExecuteAsync(recipe.ToJsonString(), Factory.DataDirectory, new RecipeParameters());
     }
 
-    public async Task<string> TokenAsync(string clientId)
-    {
-        if (_tokens.TryGetValue(clientId, out var cached))
-        {
-            return cached;
-        }
-
-        using var response = await Http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = clientId,
-            ["client_secret"] = "test-secret-" + clientId,
-            ["scope"] = "cms_api",
-        }));
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, text);
-        return _tokens[clientId] = JsonDocument.Parse(text).RootElement.GetProperty("access_token").GetString()!;
-    }
+    public Task<string> TokenAsync(string clientId) => Credentials.TokenAsync(clientId);
 
     public async Task<HttpRequestMessage> RequestAsync(HttpMethod method, string url, string client = "media-editor", HttpContent? content = null)
     {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -17,8 +16,6 @@ namespace Cms.Workflow.Tests.Support;
 /// </summary>
 public sealed class WorkflowHost : IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<string, string> _tokens = new(StringComparer.Ordinal);
-
     private WorkflowHost(CmsWebApplicationFactory factory, FakeTimeProvider clock)
     {
         Factory = factory;
@@ -30,6 +27,8 @@ public sealed class WorkflowHost : IAsyncDisposable
     public FakeTimeProvider Clock { get; }
 
     public HttpClient Http { get; private set; } = null!;
+
+    public ClientCredentials Credentials { get; private set; } = null!;
 
     public static async Task<WorkflowHost> StartAsync(string? postgres = null, string? dataDirectory = null, bool seed = true, FakeTimeProvider? clock = null, Action<IServiceCollection>? services = null)
     {
@@ -52,7 +51,8 @@ public sealed class WorkflowHost : IAsyncDisposable
             factory.WithPostgres(postgres);
         }
 
-        var host = new WorkflowHost(factory, clock) { Http = factory.CreateClient() };
+        var http = factory.CreateClient();
+        var host = new WorkflowHost(factory, clock) { Http = http, Credentials = new ClientCredentials(http) };
         if (seed)
         {
             await host.AsSystemAsync(sp => sp.GetRequiredService<RecipeExecutor>()
@@ -66,30 +66,11 @@ public sealed class WorkflowHost : IAsyncDisposable
     public void Advance(TimeSpan by)
     {
         Clock.Advance(by);
-        _tokens.Clear();
+        Credentials.Forget();
     }
 
     /// <summary>A client-credentials token of a client from the test recipe.</summary>
-    public async Task<string> TokenAsync(string clientId)
-    {
-        if (_tokens.TryGetValue(clientId, out var cached))
-        {
-            return cached;
-        }
-
-        using var response = await Http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = clientId,
-            ["client_secret"] = "test-secret-" + clientId,
-            ["scope"] = "cms_api",
-        }));
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, text);
-        var token = JsonDocument.Parse(text).RootElement.GetProperty("access_token").GetString()!;
-        _tokens[clientId] = token;
-        return token;
-    }
+    public Task<string> TokenAsync(string clientId) => Credentials.TokenAsync(clientId);
 
     /// <summary>Calls the API as a client (null: anonymously), with an optional JSON body and If-Match.</summary>
     public async Task<ApiResponse> SendAsync(string? clientId, HttpMethod method, string url, object? body = null, string? ifMatch = null)
