@@ -30,16 +30,19 @@ public sealed class RoleAdministrationTests(AdminHostFixture host)
             var article = admin.Locator("section[data-group='Article']");
             await article.GetByRole(AriaRole.Checkbox, new() { Name = "Preview drafts of any Article." }).CheckAsync();
             await article.GetByRole(AriaRole.Checkbox, new() { Name = "Read any Article." }).CheckAsync();
+            // The workflow's permissions are in the matrix with their descriptions.
+            await article.GetByRole(AriaRole.Checkbox, new() { Name = "Review Article items: approve them or request changes, and assign reviewers." }).CheckAsync();
+            await Expect(article.GetByRole(AriaRole.Checkbox, new() { Name = "Send their own Article items for review and pull them back." })).ToHaveCountAsync(1);
             await admin.GetByRole(AriaRole.Button, new() { Name = "Create role" }).ClickAsync();
             await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync($"The role {roleName} was created.");
-            await Expect(admin.Locator($"tr[data-role='{roleName}']")).ToContainTextAsync("3");
+            await Expect(admin.Locator($"tr[data-role='{roleName}']")).ToContainTextAsync("4");
 
             using (var scope = scenario.Services.CreateScope())
             {
                 var roles = scope.ServiceProvider.GetRequiredService<RoleManager<CmsRole>>();
                 var stored = await roles.FindByNameAsync(roleName);
                 var claims = (await roles.GetClaimsAsync(stored!)).Where(c => c.Type == "Permission").Select(c => c.Value).Order(StringComparer.Ordinal);
-                Assert.Equal(["AccessAdminPanel", "Preview_Article", "View_Article"], claims);
+                Assert.Equal(["AccessAdminPanel", "Preview_Article", "Review_Article", "View_Article"], claims);
             }
 
             // The Administrator role: every box ticked and locked.
