@@ -99,7 +99,8 @@ public sealed class ImageGateTests
             Interlocked.Decrement(ref running);
             return 1;
         })).ToList();
-        await WaitUntilAsync(() => gate.Running == 2 && gate.Waiting == 4);
+        // Both slots taken and both decodes inside their work (a slot is taken a moment before the work starts).
+        await WaitUntilAsync(() => gate.Running == 2 && gate.Waiting == 4 && Volatile.Read(ref running) == 2);
         release.SetResult();
 
         Assert.Equal(6, (await Task.WhenAll(decodes)).Sum());

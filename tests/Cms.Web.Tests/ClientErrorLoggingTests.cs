@@ -9,8 +9,10 @@ namespace Cms.Web.Tests;
 
 /// <summary>
 /// What an anonymous caller can make the log say: client errors are Warnings at most, without stack traces, with
-/// the status that was sent, and what someone typed as a user name never appears verbatim.
+/// the status that was sent, and what someone typed as a user name never appears verbatim. Reads the request log,
+/// which the most recently started host owns: runs alone.
 /// </summary>
+[Collection(nameof(SerialCollection))]
 public sealed class ClientErrorLoggingTests : IDisposable
 {
     private readonly CmsWebApplicationFactory _site = new() { Environment = "Production" };
