@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using Cms.Core.Content;
+using Microsoft.AspNetCore.Http;
 using OpenIddict.Abstractions;
 
 namespace Cms.Security;
@@ -19,6 +21,14 @@ public static class CmsPrincipal
         principal.IsAuthenticated()
             ? principal.FindFirstValue(ClaimTypes.Name) ?? principal.FindFirstValue(OpenIddictConstants.Claims.Name) ?? principal.GetActorId()
             : null;
+
+    /// <summary>The caller as the content engine and the audit trail record it: user or client id and name, API client, address.</summary>
+    public static ContentActor ToActor(this ClaimsPrincipal principal, ConnectionInfo? connection) =>
+        new(principal.GetActorId(), principal.GetActorName(), IsSystem: false)
+        {
+            ClientId = principal.FindFirstValue(OpenIddictConstants.Claims.ClientId) ?? principal.FindFirstValue("azp"),
+            IpAddress = connection?.RemoteIpAddress?.ToString(),
+        };
 
     /// <summary>True for a client-credentials token: an application acting for itself, not a person.</summary>
     public static bool IsClientApplication(this ClaimsPrincipal principal) =>

@@ -7,9 +7,16 @@ public sealed class DirectContentWorkflow : IContentWorkflow
         Task.FromResult(Plan(latest, published, transition));
 
     public Task<ContentAction> PermissionForAsync(string contentType, string transition, CancellationToken cancellationToken = default) =>
-        Task.FromResult(transition is ContentTransitions.Publish or ContentTransitions.Unpublish
+        Task.FromResult(PermissionFor(contentType, transition));
+
+    /// <summary>The permission a transition of a type without review needs; the workflow engine asks it for such types too.</summary>
+    public static ContentAction PermissionFor(string contentType, string transition) =>
+        transition is ContentTransitions.Publish or ContentTransitions.Unpublish
             ? ContentAction.Publish
-            : throw new ContentTransitionException(transition, null, $"{contentType} items have no review workflow: '{transition}' does not apply; publish or unpublish them directly."));
+            : throw NoReview(contentType, transition, null);
+
+    private static ContentTransitionException NoReview(string contentType, string transition, string? stage) =>
+        new(transition, stage, $"{contentType} items have no review workflow: '{transition}' does not apply; publish or unpublish them directly.");
 
     public Task<string> StageAfterEditAsync(ContentItem latest, CancellationToken cancellationToken = default) =>
         Task.FromResult(ContentStages.Draft);
@@ -25,7 +32,6 @@ public sealed class DirectContentWorkflow : IContentWorkflow
             transition == ContentTransitions.Publish
                 ? $"'{latest.DisplayText}' is already published."
                 : $"'{latest.DisplayText}' is not published."),
-        _ => throw new ContentTransitionException(transition, latest.Stage,
-            $"{latest.ContentType} items have no review workflow: '{transition}' does not apply; publish or unpublish them directly."),
+        _ => throw NoReview(latest.ContentType, transition, latest.Stage),
     };
 }

@@ -9,13 +9,15 @@ public sealed class EfAuditLog(CmsDbContext db, IContentAccess access, TimeProvi
 {
     private const int SummaryLength = 2048;
 
-    public void Add(AuditEntry entry)
-    {
-        var actor = entry.Actor ?? access.Actor;
-        db.AuditEvents.Add(new AuditEventRecord
+    public void Add(AuditEntry entry) =>
+        db.AuditEvents.Add(ToRecord(entry, entry.Actor ?? access.Actor, clock.GetUtcNow().UtcDateTime, origin));
+
+    /// <summary>The row of an entry; also used by writers that see a save rather than a request (the security audit interceptor).</summary>
+    public static AuditEventRecord ToRecord(AuditEntry entry, ContentActor actor, DateTime occurredUtc, AuditOrigin origin) =>
+        new()
         {
             Kind = entry.Kind,
-            OccurredUtc = clock.GetUtcNow().UtcDateTime,
+            OccurredUtc = occurredUtc,
             ActorId = actor.UserId,
             ActorName = actor.UserName,
             ClientId = actor.ClientId,
@@ -28,8 +30,7 @@ public sealed class EfAuditLog(CmsDbContext db, IContentAccess access, TimeProvi
             ToStage = entry.ToStage,
             Summary = entry.Summary is { Length: > SummaryLength } text ? text[..SummaryLength] : entry.Summary,
             Origin = origin.Id,
-        });
-    }
+        };
 
     public async Task WriteAsync(AuditEntry entry, CancellationToken cancellationToken = default)
     {

@@ -1,4 +1,6 @@
 using Cms.Core.Audit;
+using Cms.Core.Content;
+using Cms.Data.Stores;
 using Cms.Data;
 using Cms.Data.Entities;
 using Microsoft.AspNetCore.Http;
@@ -71,23 +73,11 @@ public sealed class SecurityAuditInterceptor(IHttpContextAccessor http, TimeProv
             return;
         }
 
-        var caller = http.HttpContext?.User;
+        var actor = http.HttpContext is { } request ? request.User.ToActor(request.Connection) : ContentActor.System;
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var (kind, targetType, targetId, summary) in entries)
         {
-            db.AuditEvents.Add(new AuditEventRecord
-            {
-                Kind = kind,
-                OccurredUtc = now,
-                ActorId = caller?.GetActorId(),
-                ActorName = caller?.GetActorName() ?? (caller is null ? "system" : null),
-                ClientId = caller?.FindFirst(OpenIddict.Abstractions.OpenIddictConstants.Claims.ClientId)?.Value,
-                IpAddress = http.HttpContext?.Connection.RemoteIpAddress?.ToString(),
-                TargetType = targetType,
-                TargetId = targetId,
-                Summary = summary,
-                Origin = origin.Id,
-            });
+            db.AuditEvents.Add(EfAuditLog.ToRecord(new AuditEntry(kind, targetType, targetId) { Summary = summary }, actor, now, origin));
         }
     }
 

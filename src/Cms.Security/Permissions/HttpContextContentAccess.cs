@@ -12,13 +12,7 @@ namespace Cms.Security.Permissions;
 /// </summary>
 public sealed class HttpContextContentAccess(IHttpContextAccessor http, IPermissionService permissions) : IContentAccess
 {
-    public ContentActor Actor => User is { } user
-        ? new ContentActor(user.GetActorId(), user.GetActorName(), IsSystem: false)
-        {
-            ClientId = user.FindFirstValue(OpenIddict.Abstractions.OpenIddictConstants.Claims.ClientId) ?? user.FindFirstValue("azp"),
-            IpAddress = http.HttpContext?.Connection.RemoteIpAddress?.ToString(),
-        }
-        : ContentActor.System;
+    public ContentActor Actor => User is { } user ? user.ToActor(http.HttpContext?.Connection) : ContentActor.System;
 
     private ClaimsPrincipal? User => http.HttpContext?.User;
 

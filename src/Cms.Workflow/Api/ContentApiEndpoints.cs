@@ -184,18 +184,8 @@ public static class ContentApiEndpoints
     private static async Task<Ok<IReadOnlyList<VersionView>>> VersionsAsync(string id, ContentHistory history, CancellationToken cancellationToken) =>
         TypedResults.Ok(await history.ListAsync(id, cancellationToken));
 
-    private static async Task<Ok<VersionDiff>> DiffAsync(string id, string? from, string? to, ContentHistory history, CancellationToken cancellationToken)
-    {
-        if (from is null || to is null)
-        {
-            var versions = await history.ListAsync(id, cancellationToken);
-            to ??= versions[0].ContentItemVersionId;
-            var toIndex = versions.ToList().FindIndex(v => v.ContentItemVersionId == to);
-            from ??= toIndex >= 0 && toIndex + 1 < versions.Count ? versions[toIndex + 1].ContentItemVersionId : to;
-        }
-
-        return TypedResults.Ok(await history.DiffAsync(id, from, to, cancellationToken));
-    }
+    private static async Task<Ok<VersionDiff>> DiffAsync(string id, string? from, string? to, ContentHistory history, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await history.DiffAsync(id, from, to, cancellationToken));
 
     private static async Task<IResult> RestoreAsync(string id, string versionId, ContentHistory history, WorkflowService workflow, HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
     {
@@ -218,7 +208,11 @@ public static class ContentApiEndpoints
 
     private static async Task<Ok<ContentPage<AuditEventView>>> ItemAuditAsync(string id, int? skip, int? take, WorkflowService workflow, AuditTrail audit, CancellationToken cancellationToken)
     {
-        _ = await workflow.GetStateAsync(id, cancellationToken) ?? throw new ContentNotFoundException(id);
+        if (!await workflow.MayPreviewAsync(id, cancellationToken))
+        {
+            throw new ContentNotFoundException(id);
+        }
+
         var (items, total) = await audit.QueryAsync(new AuditQuery
         {
             TargetType = Core.Audit.AuditTargets.ContentItem,

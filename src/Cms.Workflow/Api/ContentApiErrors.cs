@@ -1,5 +1,4 @@
 using Cms.Core.Content;
-using Cms.Core.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -33,17 +32,11 @@ internal sealed class ContentApiErrors : IEndpointFilter
         }
     }
 
+    /// <summary>Whether any version of the item is readable by the caller, by the content manager's read rule.</summary>
     private static async Task<bool> CanReadAsync(HttpContext http, string id)
     {
-        var store = http.RequestServices.GetRequiredService<IContentStore>();
-        var access = http.RequestServices.GetRequiredService<IContentAccess>();
-        var latest = await store.GetAsync(id, VersionOptions.Latest, http.RequestAborted);
-        if (latest is not null && await access.IsAllowedAsync(ContentAction.Preview, latest, http.RequestAborted))
-        {
-            return true;
-        }
-
-        var published = await store.GetAsync(id, VersionOptions.Published, http.RequestAborted);
-        return published is not null && await access.IsAllowedAsync(ContentAction.View, published, http.RequestAborted);
+        var content = http.RequestServices.GetRequiredService<IContentManager>();
+        return await content.GetAsync(id, VersionOptions.Latest, http.RequestAborted) is not null
+            || await content.GetAsync(id, VersionOptions.Published, http.RequestAborted) is not null;
     }
 }

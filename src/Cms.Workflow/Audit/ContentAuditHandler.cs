@@ -3,7 +3,6 @@ using Cms.Core.Content;
 using Cms.Core.Events;
 using Cms.Core.Html;
 using Cms.Data;
-using Cms.Data.Entities;
 
 namespace Cms.Workflow.Audit;
 
@@ -27,17 +26,7 @@ public sealed class ContentAuditHandler(IAuditLog audit, CmsDbContext db, IHtmlS
 
         if (change.Comment is { } comment && change.Transition is { } transition)
         {
-            db.ContentComments.Add(new ContentCommentRecord
-            {
-                CommentId = IdGenerator.NewId(),
-                ContentItemId = change.Item.ContentItemId,
-                ContentItemVersionId = change.Item.ContentItemVersionId,
-                AuthorId = change.Actor.UserId,
-                AuthorName = change.Actor.UserName,
-                CreatedUtc = clock.GetUtcNow().UtcDateTime,
-                Text = sanitizer.Sanitize(comment),
-                Transition = transition,
-            });
+            db.ContentComments.Add(Comments.ReviewThread.NewComment(change.Item, change.Actor, clock.GetUtcNow().UtcDateTime, sanitizer.Sanitize(comment), transition));
         }
 
         return Task.CompletedTask;

@@ -40,16 +40,7 @@ public sealed class ReviewThread(
         await using var transaction = await unitOfWork.BeginAsync(cancellationToken);
         var item = await RequireItemAsync(contentItemId, cancellationToken);
         var clean = Clean(text);
-        var record = new ContentCommentRecord
-        {
-            CommentId = IdGenerator.NewId(),
-            ContentItemId = contentItemId,
-            ContentItemVersionId = item.ContentItemVersionId,
-            AuthorId = access.Actor.UserId,
-            AuthorName = access.Actor.UserName,
-            CreatedUtc = Now(),
-            Text = clean,
-        };
+        var record = NewComment(item, access.Actor, Now(), clean, transition: null);
         db.ContentComments.Add(record);
         audit.Add(new AuditEntry(Audit.AuditKinds.Comment, AuditTargets.ContentItem, contentItemId)
         {
@@ -92,16 +83,24 @@ public sealed class ReviewThread(
         return ToView(record);
     }
 
+    /// <summary>A comment on the item's version; the text must already be sanitized.</summary>
+    internal static ContentCommentRecord NewComment(ContentItem item, ContentActor actor, DateTime createdUtc, string sanitizedText, string? transition) => new()
+    {
+        CommentId = IdGenerator.NewId(),
+        ContentItemId = item.ContentItemId,
+        ContentItemVersionId = item.ContentItemVersionId,
+        AuthorId = actor.UserId,
+        AuthorName = actor.UserName,
+        CreatedUtc = createdUtc,
+        Text = sanitizedText,
+        Transition = transition,
+    };
+
     /// <summary>The item's latest version, if the caller may preview it; otherwise exactly as for a missing item.</summary>
     private async Task<ContentItem> RequireItemAsync(string contentItemId, CancellationToken cancellationToken)
     {
-        var latest = await store.GetAsync(contentItemId, VersionOptions.Latest, cancellationToken);
-        if (latest is null || !await access.IsAllowedAsync(ContentAction.Preview, latest, cancellationToken))
-        {
-            throw new ContentNotFoundException(contentItemId);
-        }
-
-        return latest;
+        return await Engine.PreviewableItem.LatestAsync(store, access, contentItemId, cancellationToken)
+            ?? throw new ContentNotFoundException(contentItemId);
     }
 
     private string Clean(string? text)

@@ -34,8 +34,7 @@ public sealed class WorkflowService(
     /// <summary>The item's state for the caller, or null when it does not exist or the caller may not preview it.</summary>
     public async Task<WorkflowState?> GetStateAsync(string contentItemId, CancellationToken cancellationToken = default)
     {
-        var latest = await store.GetAsync(contentItemId, VersionOptions.Latest, cancellationToken);
-        if (latest is null || !await access.IsAllowedAsync(ContentAction.Preview, latest, cancellationToken))
+        if (await PreviewableItem.LatestAsync(store, access, contentItemId, cancellationToken) is not { } latest)
         {
             return null;
         }
@@ -62,6 +61,10 @@ public sealed class WorkflowService(
             published is not null,
             await scheduler.ListAsync(contentItemId, cancellationToken));
     }
+
+    /// <summary>Whether the caller may preview the item (and so read its state, thread and audit); false also for a missing item.</summary>
+    public async Task<bool> MayPreviewAsync(string contentItemId, CancellationToken cancellationToken = default) =>
+        await PreviewableItem.LatestAsync(store, access, contentItemId, cancellationToken) is not null;
 
     /// <summary>Makes a transition. <c>publish</c> with a future time (or an unpublish time) schedules instead of publishing now.</summary>
     public async Task<ContentItem> TransitionAsync(string contentItemId, string transition, TransitionInput input, CancellationToken cancellationToken = default)

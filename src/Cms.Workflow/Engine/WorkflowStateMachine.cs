@@ -18,10 +18,7 @@ public static class WorkflowStateMachine
     {
         if (!workflow.IsEditorial)
         {
-            return transition is ContentTransitions.Publish or ContentTransitions.Unpublish
-                ? ContentAction.Publish
-                : throw new ContentTransitionException(transition, null,
-                    $"{workflow.ContentType} items have no review workflow: '{transition}' does not apply; publish or unpublish them directly.");
+            return DirectContentWorkflow.PermissionFor(workflow.ContentType, transition);
         }
 
         return transition switch

@@ -12,32 +12,25 @@ namespace Cms.Workflow.Events;
 /// </summary>
 public sealed class ContentEventFeed(CmsDbContext db)
 {
-    public sealed record Entry(long Id, string? Origin, ContentEvent Event);
+    /// <summary>One entry of the list; <see cref="Event"/> is null for entries that are not about content.</summary>
+    public sealed record Entry(long Id, string? Origin, ContentEvent? Event);
 
-    public Task<long> GetHeadAsync(CancellationToken cancellationToken = default) =>
-        db.AuditEvents.AsNoTracking().Select(a => (long?)a.Id).MaxAsync(cancellationToken).ContinueWith(t => t.Result ?? 0, TaskScheduler.Default);
+    public async Task<long> GetHeadAsync(CancellationToken cancellationToken = default) =>
+        await db.AuditEvents.AsNoTracking().MaxAsync(a => (long?)a.Id, cancellationToken) ?? 0;
 
+    /// <summary>Every entry after <paramref name="after"/> (content or not, so gaps in the ids show) and those of <paramref name="retry"/>, oldest first.</summary>
     public async Task<IReadOnlyList<Entry>> ReadAsync(long after, IReadOnlyCollection<long> retry, int take, CancellationToken cancellationToken = default)
     {
         var ids = retry.ToList();
         var rows = await db.AuditEvents.AsNoTracking()
-            .Where(a => (a.Id > after || ids.Contains(a.Id)) && a.TargetType == Core.Audit.AuditTargets.ContentItem)
+            .Where(a => a.Id > after || ids.Contains(a.Id))
             .OrderBy(a => a.Id)
             .Take(take)
+            .Select(a => new { a.Id, a.Origin, a.Kind, a.TargetType, a.TargetId, a.ContentType, a.ContentItemVersionId, a.ActorId })
             .ToListAsync(cancellationToken);
-        var entries = new List<Entry>(rows.Count);
-        foreach (var row in rows)
-        {
-            if (AuditKinds.ToEventKind(row.Kind) is { } kind && row.TargetId is { } id)
-            {
-                entries.Add(new Entry(row.Id, row.Origin, new ContentEvent(kind, id, row.ContentType ?? "", row.ContentItemVersionId, row.ActorId)));
-            }
-        }
-
-        return entries;
+        return rows.Select(a => new Entry(a.Id, a.Origin,
+            a.TargetType == Core.Audit.AuditTargets.ContentItem && a.TargetId is { } id && AuditKinds.ToEventKind(a.Kind) is { } kind
+                ? new ContentEvent(kind, id, a.ContentType ?? "", a.ContentItemVersionId, a.ActorId)
+                : null)).ToList();
     }
-
-    /// <summary>Every entry id after <paramref name="after"/>, content or not, to find gaps in the sequence.</summary>
-    public async Task<IReadOnlyList<long>> ReadIdsAsync(long after, int take, CancellationToken cancellationToken = default) =>
-        await db.AuditEvents.AsNoTracking().Where(a => a.Id > after).OrderBy(a => a.Id).Select(a => a.Id).Take(take).ToListAsync(cancellationToken);
 }

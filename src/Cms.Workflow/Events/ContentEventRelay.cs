@@ -53,26 +53,24 @@ public sealed class ContentEventRelay(IServiceScopeFactory scopes, AuditOrigin o
             _gaps.Remove(expired);
         }
 
-        var ids = await feed.ReadIdsAsync(_cursor, 500, cancellationToken);
         var entries = await feed.ReadAsync(_cursor, _gaps.Keys, 500, cancellationToken);
         var expected = _cursor + 1;
-        foreach (var id in ids)
-        {
-            for (var missing = expected; missing < id; missing++)
-            {
-                _gaps.TryAdd(missing, now);
-            }
-
-            expected = id + 1;
-            _gaps.Remove(id);
-        }
-
         var handlers = scope.ServiceProvider.GetServices<IContentEventHandler>().ToList();
         var dispatched = 0;
         foreach (var entry in entries)
         {
+            if (entry.Id > _cursor)
+            {
+                for (var missing = expected; missing < entry.Id; missing++)
+                {
+                    _gaps.TryAdd(missing, now);
+                }
+
+                expected = entry.Id + 1;
+            }
+
             _gaps.Remove(entry.Id);
-            if (entry.Origin == origin.Id)
+            if (entry.Event is null || entry.Origin == origin.Id)
             {
                 continue;
             }
@@ -85,11 +83,7 @@ public sealed class ContentEventRelay(IServiceScopeFactory scopes, AuditOrigin o
             dispatched++;
         }
 
-        if (ids.Count > 0)
-        {
-            _cursor = Math.Max(_cursor, ids[^1]);
-        }
-
+        _cursor = Math.Max(_cursor, expected - 1);
         return dispatched;
     }
 }

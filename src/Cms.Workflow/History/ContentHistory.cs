@@ -20,11 +20,13 @@ public sealed class ContentHistory(IContentManager content, ReviewThread thread,
             v.Latest, v.Published, comments[v.ContentItemVersionId].ToList())).Reverse().ToList();
     }
 
-    public async Task<VersionDiff> DiffAsync(string contentItemId, string fromVersionId, string toVersionId, CancellationToken cancellationToken = default)
+    /// <summary>The differences between two versions; without <paramref name="toVersionId"/> the latest, without <paramref name="fromVersionId"/> the one before it.</summary>
+    public async Task<VersionDiff> DiffAsync(string contentItemId, string? fromVersionId, string? toVersionId, CancellationToken cancellationToken = default)
     {
         var versions = await RequireVersionsAsync(contentItemId, cancellationToken);
-        var from = Find(versions, fromVersionId, "$.from");
-        var to = Find(versions, toVersionId, "$.to");
+        var to = toVersionId is null ? versions[^1] : Find(versions, toVersionId, "$.to");
+        var toIndex = versions.ToList().IndexOf(to);
+        var from = fromVersionId is null ? versions[Math.Max(0, toIndex - 1)] : Find(versions, fromVersionId, "$.from");
         return new VersionDiff(from.ContentItemVersionId, to.ContentItemVersionId, VersionDiffer.Diff(from.Content, to.Content));
     }
 
