@@ -48,6 +48,7 @@ public static class MediaEndpointExtensions
         services.AddSingleton<DerivativeCache>();
         services.AddSingleton<MediaUploadReader>();
         services.AddScoped<MediaLibrary>();
+        services.AddScoped<MediaBackfill>();
         services.AddScoped<MediaProfileStore>();
         services.AddScoped<DerivativeRenderer>();
         services.AddScoped<IMediaDerivatives, MediaDerivatives>();

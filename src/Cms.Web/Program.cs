@@ -12,6 +12,11 @@ if (UserCommand.TryParse(args, out var userCommand))
     return await StartupFailure.GuardAsync(() => UserCommand.RunAsync(userCommand));
 }
 
+if (MediaCommand.TryParse(args, out var mediaHostArgs))
+{
+    return await StartupFailure.GuardAsync(() => MediaCommand.RunAsync(mediaHostArgs));
+}
+
 // A start that fails (a bad setting, a busy port, an unreachable database) prints one line per problem and exits with 1.
 return await StartupFailure.GuardAsync(async () =>
 {

@@ -39,6 +39,8 @@ public static class AdminServiceCollectionExtensions
             "Decide which permissions each role grants, per content type."));
         services.AddAdminMenuItem(new AdminMenuItem("Security", "API clients", AdminUrls.Clients, "bi-key", Permissions.ManageOpenIdApplications, 30,
             "Register front ends and build pipelines that call the API."));
+        services.AddAdminMenuItem(new AdminMenuItem("Content", "Media", AdminUrls.Media, "bi-images", Permissions.ManageMedia, 50,
+            "Upload pictures, write their alt texts and captions, and crop them for every place they appear."));
         return services;
     }
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Cms.Core.Media;
 using Cms.Core.Security;
 using Cms.Media.Derivatives;
 using Cms.Media.Library;
@@ -76,19 +77,43 @@ public static class MediaApiEndpoints
             : TypedResults.NotFound();
 
     private static async Task<Results<Ok<IReadOnlyList<ProfileDerivative>>, NotFound>> DerivativesAsync(
-        string id, MediaLibrary library, MediaProfileStore profiles, DerivativeUrls urls, CancellationToken cancellationToken)
+        string id, double? focalX, double? focalY, MediaLibrary library, MediaProfileStore profiles, DerivativeUrls urls, CancellationToken cancellationToken)
     {
         if (await library.GetAsync(id, cancellationToken) is not { } item)
         {
             return TypedResults.NotFound();
         }
 
+        // The crop editor asks where the automatic crops fall for a focal point it has not saved yet.
+        var focal = item.FocalPoint;
+        if (focalX is not null || focalY is not null)
+        {
+            focal = new FocalPoint(focalX ?? focal.X, focalY ?? focal.Y);
+            if (!focal.IsValid())
+            {
+                throw new MediaRejectedException("focalX and focalY must be between 0 and 1.");
+            }
+        }
+
         var list = (await profiles.GetAsync(cancellationToken)).Values
             .Select(p => new ProfileDerivative(p.Name, p.Width, p.Height, p.Mode.ToString(),
                 urls.ForProfile(item.Path, item.ContentHash, p, item.Crops.GetValueOrDefault(p.Name), item.FocalPoint),
-                item.Crops.ContainsKey(p.Name)))
+                item.Crops.ContainsKey(p.Name),
+                AutomaticRegion(item, p, focal)))
             .ToList();
         return TypedResults.Ok<IReadOnlyList<ProfileDerivative>>(list);
+    }
+
+    /// <summary>The part of the image a profile shows without a crop rectangle, as fractions (null for a profile that does not crop).</summary>
+    private static CropRectangle? AutomaticRegion(MediaItem item, MediaProfile profile, FocalPoint focal)
+    {
+        if (profile.Mode != ResizeMode.Crop || item.Width <= 0 || item.Height <= 0)
+        {
+            return null;
+        }
+
+        var region = CropGeometry.Region(item.Width, item.Height, profile.Width, profile.Height, null, focal);
+        return new CropRectangle((double)region.X / item.Width, (double)region.Y / item.Height, (double)region.Width / item.Width, (double)region.Height / item.Height);
     }
 
     private static async Task<NoContent> DeleteAsync(string id, bool? force, ClaimsPrincipal user, IPermissionService permissions, MediaLibrary library, CancellationToken cancellationToken)

@@ -31,8 +31,10 @@ public static class CropGeometry
         // With a crop rectangle its centre is the focal point; otherwise the image's focal point.
         var centreX = crop is null ? focal.X * imageWidth : area.X + (area.Width / 2);
         var centreY = crop is null ? focal.Y * imageHeight : area.Y + (area.Height / 2);
-        var left = Math.Clamp(centreX - (width / 2), area.X, area.Right - width);
-        var top = Math.Clamp(centreY - (height / 2), area.Y, area.Bottom - height);
+        // The area is in floats and the size in doubles: a crop reaching the image's edge can make the upper bound a
+        // hair below the lower one, which Math.Clamp refuses, so the upper bound never goes below the lower.
+        var left = Math.Clamp(centreX - (width / 2), area.X, Math.Max(area.X, area.Right - width));
+        var top = Math.Clamp(centreY - (height / 2), area.Y, Math.Max(area.Y, area.Bottom - height));
         var x = (int)Math.Round(left);
         var y = (int)Math.Round(top);
         var w = Math.Max(1, Math.Min((int)Math.Round(width), imageWidth - x));

@@ -12,4 +12,5 @@ public static class AdminUrls
     public const string Users = "/admin/users";
     public const string Roles = "/admin/roles";
     public const string Clients = "/admin/clients";
+    public const string Media = "/admin/media";
 }
