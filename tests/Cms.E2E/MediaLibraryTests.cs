@@ -98,6 +98,15 @@ public sealed class MediaLibraryTests(AdminHostFixture host)
             var cardPreview = editor.Locator(".crop-editor-preview[data-profile='card']");
             await Expect(cardPreview).ToContainTextAsync("Custom");
             await Expect(editor.Locator(".crop-editor-preview[data-profile='hero']")).ToContainTextAsync("Automatic");
+            // The live preview is the chosen region at the profile's shape: the image is placed so the corner shows.
+            var frame = await cardPreview.Locator(".crop-editor-preview-frame").BoundingBoxAsync();
+            var shown = await cardPreview.Locator("img").BoundingBoxAsync();
+            Assert.NotNull(frame);
+            Assert.NotNull(shown);
+            Assert.InRange(frame.Width / frame.Height, 16 / 9.0 - 0.05, 16 / 9.0 + 0.05);
+            Assert.InRange(shown.X + shown.Width - (frame.X + frame.Width), -1.5, 1.5);
+            Assert.InRange(shown.Y + shown.Height - (frame.Y + frame.Height), -1.5, 1.5);
+            Assert.InRange(shown.Width / frame.Width, (PhotoWidth / 420.0) - 0.1, (PhotoWidth / 420.0) + 0.1);
             await scenario.CheckAccessibilityAsync(page, "crop editor, card crop");
             await SaveScreenshotAsync(page, "crop-editor.png");
             await editor.GetByRole(AriaRole.Button, new() { Name = "Save crops" }).ClickAsync();
