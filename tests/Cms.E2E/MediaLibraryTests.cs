@@ -122,28 +122,7 @@ public sealed class MediaLibraryTests(AdminHostFixture host)
             Assert.InRange(crop.Width * PhotoWidth / (crop.Height * PhotoHeight), 16 / 9.0 - 0.02, 16 / 9.0 + 0.02);
 
             // An article points its cover image at the file; GraphQL's card URL shows the chosen region: all red.
-            var articleId = await page.EvaluateAsync<string>("""
-                async path => {
-                    const post = async body => {
-                        const response = await window.cmsApi.fetch("/api/content", { method: "POST", body });
-                        const text = await response.text();
-                        if (!response.ok) throw new Error(`${response.status} ${text}`);
-                        return JSON.parse(text);
-                    };
-                    const author = await post({ ContentType: "Author", TitlePart: { Title: "Harbour Reporter" } });
-                    const article = await post({
-                        ContentType: "Article",
-                        TitlePart: { Title: "Evening ferries return" },
-                        HtmlBodyPart: { Html: "<p>The evening ferry sails again from Monday.</p>" },
-                        Article: {
-                            Section: { ContentItemIds: ["sec-news"] },
-                            Authors: { ContentItemIds: [author.ContentItemId] },
-                            CoverImage: { Paths: [path], MediaTexts: ["A red fishing boat"] },
-                        },
-                    });
-                    return article.ContentItemId;
-                }
-                """, item.Path);
+            var articleId = await CreateArticleAsync(page, "Evening ferries return", item.Path);
             var cardUrl = await page.EvaluateAsync<string>("""
                 async id => {
                     const response = await window.cmsApi.fetch("/api/graphql", { method: "POST", body: {
@@ -208,6 +187,83 @@ public sealed class MediaLibraryTests(AdminHostFixture host)
         });
     }
 
+    [SkippableFact]
+    public async Task A_used_file_is_deleted_only_when_forced_by_someone_who_may_and_the_library_needs_ManageMedia()
+    {
+        await using var scenario = await BrowserScenario.StartAsync(host);
+        await scenario.RunAsync(async () =>
+        {
+            const string password = "Media-Desk-Pass-2026!";
+            var suffix = Guid.NewGuid().ToString("N")[..6];
+            await TestUsers.CreateAsync(scenario.Services, "writer-" + suffix, password, "Contributor");
+            await TestUsers.CreateAsync(scenario.Services, "photo-" + suffix, password, "Author");
+
+            // A contributor has no ManageMedia: no menu entry, and the page is refused on the server.
+            var contributor = await scenario.NewPageAsync();
+            await BrowserScenario.SignInAsync(contributor, "writer-" + suffix, password);
+            await Expect(BrowserScenario.Navigation(contributor).GetByRole(AriaRole.Link, new() { Name = "Media" })).ToHaveCountAsync(0);
+            var refused = await contributor.GotoAsync("/admin/media");
+            Assert.Equal(403, refused!.Status);
+            await Expect(contributor.GetByTestId("missing-permissions")).ToContainTextAsync("ManageMedia");
+
+            // An author uploads a photo; an article uses it.
+            var author = await scenario.NewPageAsync();
+            await BrowserScenario.SignInAsync(author, "photo-" + suffix, password);
+            await author.GotoAsync("/admin/media");
+            await author.GetByLabel("Upload into folder").FillAsync("desk-" + suffix);
+            await DropAsync(author, "quay.jpg", "image/jpeg", RedBlockPhoto());
+            var row = author.Locator("[data-media-uploads] li").Filter(new() { HasText = "quay.jpg" });
+            await Expect(row).ToContainTextAsync("(100 %)", new() { Timeout = 30_000 });
+            var path = $"desk-{suffix}/quay.jpg";
+            var admin = await scenario.NewPageAsync();
+            await BrowserScenario.SignInAsync(admin, BrowserScenario.AdminUserName, BrowserScenario.AdminPassword);
+            await admin.GotoAsync("/admin/media");
+            var articleId = await CreateArticleAsync(admin, "Quayside works begin", path);
+
+            // The author may not force: no checkbox, and Delete is refused with the items named; the file stays.
+            await row.GetByRole(AriaRole.Link).ClickAsync();
+            var details = author.Locator("#media-details");
+            await Expect(details.GetByTestId("media-usage").GetByRole(AriaRole.Link, new() { Name = "Quayside works begin" })).ToHaveAttributeAsync("href", $"/admin/content/{articleId}/edit");
+            await Expect(details.GetByLabel("Delete even though content uses it")).ToHaveCountAsync(0);
+            await details.GetByRole(AriaRole.Button, new() { Name = "Delete file" }).ClickAsync();
+            await Expect(author.GetByRole(AriaRole.Alert)).ToContainTextAsync("is used by 1 item(s): 'Quayside works begin'");
+            Assert.NotNull(await TryFindAsync(scenario, path));
+
+            // The administrator (DeleteUsedMedia) forces it.
+            await admin.GotoAsync("/admin/media?folder=desk-" + suffix);
+            await admin.Locator(".media-card").Filter(new() { HasText = "quay.jpg" }).ClickAsync();
+            await admin.GetByLabel("Delete even though content uses it").CheckAsync();
+            await admin.GetByRole(AriaRole.Button, new() { Name = "Delete file" }).ClickAsync();
+            await Expect(admin.GetByText("'quay.jpg' was deleted.")).ToBeVisibleAsync();
+            Assert.Null(await TryFindAsync(scenario, path));
+        });
+    }
+
+    /// <summary>Creates an article (and an author for it) through <c>/api/content</c> from the page, as the admin's scripts do.</summary>
+    private static Task<string> CreateArticleAsync(IPage page, string title, string coverPath) =>
+        page.EvaluateAsync<string>("""
+            async ([title, path]) => {
+                const post = async body => {
+                    const response = await window.cmsApi.fetch("/api/content", { method: "POST", body });
+                    const text = await response.text();
+                    if (!response.ok) throw new Error(`${response.status} ${text}`);
+                    return JSON.parse(text);
+                };
+                const author = await post({ ContentType: "Author", TitlePart: { Title: "Harbour Reporter" } });
+                const article = await post({
+                    ContentType: "Article",
+                    TitlePart: { Title: title },
+                    HtmlBodyPart: { Html: "<p>The evening ferry sails again from Monday.</p>" },
+                    Article: {
+                        Section: { ContentItemIds: ["sec-news"] },
+                        Authors: { ContentItemIds: [author.ContentItemId] },
+                        CoverImage: { Paths: [path], MediaTexts: ["A red fishing boat"] },
+                    },
+                });
+                return article.ContentItemId;
+            }
+            """, new object[] { title, coverPath });
+
     private static byte[] RedBlockPhoto()
     {
         using var image = new Image<Rgb24>(PhotoWidth, PhotoHeight);
@@ -242,11 +298,13 @@ public sealed class MediaLibraryTests(AdminHostFixture host)
             }
             """, new object[] { name, type, Convert.ToBase64String(content) });
 
-    private static async Task<MediaItem> FindAsync(BrowserScenario scenario, string path)
+    private static async Task<MediaItem> FindAsync(BrowserScenario scenario, string path) =>
+        await TryFindAsync(scenario, path) ?? throw new InvalidOperationException($"No media record for {path}.");
+
+    private static async Task<MediaItem?> TryFindAsync(BrowserScenario scenario, string path)
     {
         using var scope = scenario.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<MediaLibrary>().GetByPathAsync(path)
-            ?? throw new InvalidOperationException($"No media record for {path}.");
+        return await scope.ServiceProvider.GetRequiredService<MediaLibrary>().GetByPathAsync(path);
     }
 
     /// <summary>
