@@ -54,6 +54,17 @@ public sealed class MediaLibraryTests(AdminHostFixture host)
             await Expect(fake.GetByRole(AriaRole.Alert)).ToHaveTextAsync(
                 "Not uploaded: The file is not a JPEG, PNG, GIF or WebP image (its content was checked, not its name). (400)");
 
+            // A file over the 25 MB cap: refused with 413 before its body is read, and the row says why.
+            await page.EvaluateAsync("""
+                () => {
+                    const transfer = new DataTransfer();
+                    transfer.items.add(new File([new Uint8Array(26 * 1024 * 1024)], "huge.jpg", { type: "image/jpeg" }));
+                    document.querySelector("[data-media-dropzone]").dispatchEvent(new DragEvent("drop", { bubbles: true, cancelable: true, dataTransfer: transfer }));
+                }
+                """);
+            var huge = page.Locator("[data-media-uploads] li").Filter(new() { HasText = "huge.jpg" });
+            await Expect(huge.GetByRole(AriaRole.Alert)).ToContainTextAsync("Not uploaded: The file is larger than the upload limit of 25 MB", new() { Timeout = 30_000 });
+
             // Details: alt text and caption through the details panel.
             await row.GetByRole(AriaRole.Link).ClickAsync();
             var details = page.Locator("#media-details");

@@ -237,8 +237,12 @@
                     toggleDragModeOnDblclick: false,
                     ready() {
                         cropperReady = true;
-                        cropper.setAspectRatio(profiles.find(p => p.profile === state.current).width / profiles.find(p => p.profile === state.current).height);
-                        applyRect(rectOf(state.current));
+                        // The person may have gone back to the focal point tab meanwhile: the next profile tab applies its crop.
+                        const shown = profiles.find(p => p.profile === state.current);
+                        if (shown) {
+                            cropper.setAspectRatio(shown.width / shown.height);
+                            applyRect(rectOf(shown.profile));
+                        }
                     },
                     cropstart() {
                         interacting = true;
