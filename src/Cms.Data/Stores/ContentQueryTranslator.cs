@@ -67,6 +67,13 @@ internal sealed class ContentQueryTranslator(CmsDbContext db)
                 { ScheduleAction: { } action, ScheduleStatus: { } status } => ScheduleSortKey(action, status),
                 _ => FieldSortKey(sort),
             };
+            if (sort.ScheduleAction is not null)
+            {
+                // Items without a plan come last either way (SQLite and PostgreSQL disagree on where NULLs sort).
+                var unplanned = Expression.Condition(Expression.Equal(key, Expression.Constant(null, key.Type)), Expression.Constant(1), Expression.Constant(0));
+                ordered = ApplyOrder(source, ordered, unplanned, descending: false);
+            }
+
             ordered = ApplyOrder(source, ordered, key, sort.Descending);
         }
 
