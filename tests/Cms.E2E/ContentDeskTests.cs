@@ -29,7 +29,7 @@ public sealed class ContentDeskTests(AdminHostFixture host)
             var suffix = Guid.NewGuid().ToString("N")[..6];
             var editor = "desk-editor-" + suffix;
             await TestUsers.CreateAsync(scenario.Services, editor, Password, "Editor");
-            var (approved, draft) = await SeedAsync(scenario.Services, suffix);
+            var (approved, draft, inReview) = await SeedAsync(scenario.Services, suffix);
 
             var page = await scenario.NewPageAsync();
             await BrowserScenario.SignInAsync(page, editor, Password);
@@ -81,9 +81,10 @@ public sealed class ContentDeskTests(AdminHostFixture host)
             Assert.Equal(3, versions.Count);
             Assert.Equal("<p>The ferry leaves on Tuesday.</p>", versions[^1].Content["HtmlBodyPart"]!["Html"]!.GetValue<string>());
 
-            // The dashboard's inbox.
+            // The dashboard's inbox: the article waiting for review links to its editor.
             await page.GotoAsync("/admin");
-            await Expect(page.GetByTestId("review-inbox")).ToBeVisibleAsync();
+            var waiting = page.GetByTestId("inbox-review");
+            await Expect(waiting.GetByRole(AriaRole.Link, new() { Name = $"Pier {suffix} review" })).ToHaveAttributeAsync("href", $"/admin/content/{inReview}/edit");
             await scenario.CheckAccessibilityAsync(page, "dashboard with the review inbox");
             await ScreenArtifacts.SaveAsync(page, "dashboard-review-inbox");
 
@@ -106,8 +107,8 @@ public sealed class ContentDeskTests(AdminHostFixture host)
         });
     }
 
-    /// <summary>Two articles by the system: one approved, one draft with two versions.</summary>
-    private static async Task<(string Approved, string Draft)> SeedAsync(IServiceProvider services, string suffix)
+    /// <summary>Articles by the system: one approved, one draft with two versions, one waiting for review.</summary>
+    private static async Task<(string Approved, string Draft, string InReview)> SeedAsync(IServiceProvider services, string suffix)
     {
         using var scope = services.CreateScope();
         var content = scope.ServiceProvider.GetRequiredService<IContentManager>();
@@ -132,7 +133,9 @@ public sealed class ContentDeskTests(AdminHostFixture host)
         await workflow.TransitionAsync(approved.ContentItemId, ContentTransitions.Approve, new TransitionInput());
         var draft = await content.CreateAsync(new ContentItem { ContentType = "Article", Content = Parts($"Quay {suffix} ferry draft", "<p>The ferry leaves on Tuesday.</p>") }, publish: false);
         await content.UpdateAsync(draft.ContentItemId, draft.ContentItemVersionId, Parts($"Quay {suffix} ferry draft", "<p>The ferry leaves on Thursday.</p>"));
-        return (approved.ContentItemId, draft.ContentItemId);
+        var review = await content.CreateAsync(new ContentItem { ContentType = "Article", Content = Parts($"Pier {suffix} review", "<p>Boats.</p>") }, publish: false);
+        await workflow.TransitionAsync(review.ContentItemId, ContentTransitions.Submit, new TransitionInput());
+        return (approved.ContentItemId, draft.ContentItemId, review.ContentItemId);
     }
 
     private static async Task<T> ReadAsync<T>(IServiceProvider services, Func<IServiceProvider, Task<T>> read)
