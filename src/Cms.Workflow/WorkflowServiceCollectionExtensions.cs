@@ -1,6 +1,7 @@
 using Cms.Core.Content;
 using Cms.Core.Events;
 using Cms.Recipes;
+using Cms.Workflow.Api;
 using Cms.Workflow.Audit;
 using Cms.Workflow.Comments;
 using Cms.Workflow.Definitions;
@@ -10,7 +11,6 @@ using Cms.Workflow.Events;
 using Cms.Workflow.History;
 using Cms.Workflow.Recipes;
 using Cms.Workflow.Scheduling;
-using Cms.Workflow.Api;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
