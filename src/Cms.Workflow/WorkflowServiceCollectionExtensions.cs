@@ -1,15 +1,17 @@
 using Cms.Core.Content;
 using Cms.Core.Events;
 using Cms.Recipes;
+using Cms.Workflow.Api;
 using Cms.Workflow.Audit;
 using Cms.Workflow.Comments;
 using Cms.Workflow.Definitions;
+using Cms.Workflow.Desk;
 using Cms.Workflow.Engine;
 using Cms.Workflow.Events;
 using Cms.Workflow.History;
 using Cms.Workflow.Recipes;
 using Cms.Workflow.Scheduling;
-using Cms.Workflow.Api;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -38,6 +40,9 @@ public static class WorkflowServiceCollectionExtensions
         services.AddScoped<PublishingScheduler>();
         services.AddScoped<ContentHistory>();
         services.AddScoped<WorkflowService>();
+        services.AddScoped<ContentDesk>();
+        services.AddScoped<IAuthorizationHandler, ContentDeskAuthorizationHandler>();
+        services.AddAuthorizationBuilder().AddPolicy(ContentDeskRequirement.PolicyName, policy => policy.AddRequirements(new ContentDeskRequirement()));
         services.AddScoped<ContentEventFeed>();
         services.AddRecipeStep<WorkflowStep>();
         if (runBackgroundServices)

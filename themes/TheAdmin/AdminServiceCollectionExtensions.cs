@@ -1,6 +1,7 @@
 using Cms.Admin.Navigation;
 using Cms.Admin.Services;
 using Cms.Core.Security;
+using Cms.Workflow.Desk;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -33,6 +34,8 @@ public static class AdminServiceCollectionExtensions
 
         services.AddAdminMenuItem(new AdminMenuItem(null, "Dashboard", AdminUrls.Dashboard, "bi-speedometer2", Permissions.AccessAdminPanel, 0,
             "What you can do in the admin."));
+        services.AddAdminMenuItem(new AdminMenuItem(null, "Content", AdminUrls.Content, "bi-file-earmark-text", ContentDeskRequirement.PolicyName, 5,
+            "Find, filter and act on articles and other content; start a new one."));
         services.AddAdminMenuItem(new AdminMenuItem("Security", "Users", AdminUrls.Users, "bi-people", Permissions.ManageUsers, 10,
             "Create accounts, assign roles, disable people who left, reset passwords."));
         services.AddAdminMenuItem(new AdminMenuItem("Security", "Roles", AdminUrls.Roles, "bi-shield-lock", Permissions.ManageRoles, 20,

@@ -61,9 +61,20 @@ internal sealed class ContentQueryTranslator(CmsDbContext db)
         IOrderedQueryable<ContentItemRecord>? ordered = null;
         foreach (var sort in sorts)
         {
-            ordered = sort.Column is { } column
-                ? ApplyOrder(source, ordered, ColumnAccess(column), sort.Descending)
-                : ApplyOrder(source, ordered, FieldSortKey(sort), sort.Descending);
+            var key = sort switch
+            {
+                { Column: { } column } => ColumnAccess(column),
+                { ScheduleAction: { } action, ScheduleStatus: { } status } => ScheduleSortKey(action, status),
+                _ => FieldSortKey(sort),
+            };
+            if (sort.ScheduleAction is not null)
+            {
+                // Items without a plan come last either way (SQLite and PostgreSQL disagree on where NULLs sort).
+                var unplanned = Expression.Condition(Expression.Equal(key, Expression.Constant(null, key.Type)), Expression.Constant(1), Expression.Constant(0));
+                ordered = ApplyOrder(source, ordered, unplanned, descending: false);
+            }
+
+            ordered = ApplyOrder(source, ordered, key, sort.Descending);
         }
 
         if (ordered is null)
@@ -129,8 +140,35 @@ internal sealed class ContentQueryTranslator(CmsDbContext db)
         NotFilter not => Expression.Not(Build(not.Filter)),
         ColumnFilter column => Compare(ColumnAccess(column.Column), column.Operator, column.Value, column.Column.ToString()),
         FieldFilter field => FieldExists(field),
+        ScheduleFilter schedule => ScheduleExists(schedule),
         _ => throw new ArgumentOutOfRangeException(nameof(filter)),
     };
+
+    /// <summary>EXISTS (SELECT 1 FROM ContentSchedules s WHERE s.ContentItemId = d.ContentItemId AND action, status and due range match)</summary>
+    private Expression ScheduleExists(ScheduleFilter filter)
+    {
+        var action = filter.Action;
+        var status = filter.Status;
+        var from = filter.DueFromUtc;
+        var before = filter.DueBeforeUtc;
+        Expression<Func<ContentItemRecord, bool>> exists = from is null && before is null
+            ? d => db.ContentSchedules.Any(s => s.ContentItemId == d.ContentItemId && s.Action == action && s.Status == status)
+            : from is null
+                ? d => db.ContentSchedules.Any(s => s.ContentItemId == d.ContentItemId && s.Action == action && s.Status == status && s.DueUtc < before)
+                : before is null
+                    ? d => db.ContentSchedules.Any(s => s.ContentItemId == d.ContentItemId && s.Action == action && s.Status == status && s.DueUtc >= from)
+                    : d => db.ContentSchedules.Any(s => s.ContentItemId == d.ContentItemId && s.Action == action && s.Status == status && s.DueUtc >= from && s.DueUtc < before);
+        return new ParameterSwap(exists.Parameters[0], _document).Visit(exists.Body);
+    }
+
+    /// <summary>(SELECT MIN(s.DueUtc) FROM ContentSchedules s WHERE s.ContentItemId = d.ContentItemId AND action and status match)</summary>
+    private Expression ScheduleSortKey(string action, string status)
+    {
+        Expression<Func<ContentItemRecord, DateTime?>> due = d => db.ContentSchedules
+            .Where(s => s.ContentItemId == d.ContentItemId && s.Action == action && s.Status == status)
+            .Min(s => (DateTime?)s.DueUtc);
+        return new ParameterSwap(due.Parameters[0], _document).Visit(due.Body);
+    }
 
     private MemberExpression ColumnAccess(ContentColumn column) => Expression.Property(_document, column.ToString());
 
@@ -260,6 +298,12 @@ internal sealed class ContentQueryTranslator(CmsDbContext db)
         var holderType = typeof(ValueHolder<>).MakeGenericType(type);
         var holder = Activator.CreateInstance(holderType, value);
         return Expression.Property(Expression.Constant(holder), nameof(ValueHolder<object>.Value));
+    }
+
+    /// <summary>Puts the translator's row parameter in place of a written lambda's own.</summary>
+    private sealed class ParameterSwap(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
 
     private sealed class ValueHolder<T>(T value)

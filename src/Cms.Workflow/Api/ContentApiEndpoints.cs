@@ -32,7 +32,7 @@ public static class ContentApiEndpoints
             .WithTags("Content");
 
         api.MapGet("/", ListAsync).WithName("ListContent")
-            .WithSummary("Latest versions, filtered by type, stage, assignee, owner, lateness and title.");
+            .WithSummary("Latest versions, filtered by type, stage, section, author, assignee, owner, lateness, schedule and title, sorted.");
         api.MapGet("/{id}", GetAsync).WithName("GetContent")
             .WithSummary("An item (latest or published version) with its workflow state; the ETag names the version.");
         api.MapPost("/", SaveAsync).WithName("SaveContent")
@@ -68,8 +68,18 @@ public static class ContentApiEndpoints
         string? title,
         int? skip,
         int? take,
+        string? section,
+        string? author,
+        bool? scheduled,
+        string? sort,
+        bool? desc,
         CancellationToken cancellationToken)
     {
+        if (!WorkQuery.TryParseSort(sort, out var order))
+        {
+            throw new ContentValidationException("$.sort", $"'{sort}' is not a sort; use one of: {string.Join(", ", Enum.GetNames<WorkSort>().Select(n => n.ToLowerInvariant()))}.");
+        }
+
         if (assignedTo is { Length: > 0 } && !string.Equals(assignedTo, "me", StringComparison.OrdinalIgnoreCase))
         {
             throw new ContentValidationException("$.assignedTo", "only 'me' is supported.");
@@ -83,6 +93,11 @@ public static class ContentApiEndpoints
             Mine = mine == true,
             Overdue = overdue == true,
             Title = title,
+            Section = section,
+            Author = author,
+            Scheduled = scheduled == true,
+            Sort = order,
+            Descending = desc,
             Skip = Math.Max(0, skip ?? 0),
             Take = take ?? 20,
         }, cancellationToken);

@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using Cms.Core.Content;
+using Cms.Core.Fields;
+using Cms.Core.Metadata;
 using Cms.Core.Queries;
 using Cms.Core.Security;
 using Cms.Core.Storage;
@@ -27,6 +29,7 @@ public sealed class WorkflowService(
     IUserClaimsPrincipalFactory<CmsUser> principals,
     IPermissionService permissions,
     IUnitOfWork unitOfWork,
+    IContentDefinitionManager contentDefinitions,
     TimeProvider clock)
 {
     public const int MaxPageSize = 100;
@@ -118,7 +121,10 @@ public sealed class WorkflowService(
         return await content.AssignAsync(contentItemId, expectedVersionId, assigneeUserId, dueUtc, cancellationToken);
     }
 
-    /// <summary>Latest versions for the desk, newest change first, with the total; what the caller may not preview is left out in SQL.</summary>
+    /// <summary>
+    /// Latest versions for the desk, in the asked order (newest change first by default), with the total. Every
+    /// criterion, and what the caller may not preview, is applied in SQL, so paging and the total count only matches.
+    /// </summary>
     public async Task<ContentQueryResult> QueryAsync(WorkQuery query, CancellationToken cancellationToken = default)
     {
         if (query.Take is < 1 or > MaxPageSize)
@@ -126,6 +132,18 @@ public sealed class WorkflowService(
             throw new ContentValidationException("$.take", $"must be between 1 and {MaxPageSize}.");
         }
 
+        if (query.Skip < 0)
+        {
+            throw new ContentValidationException("$.skip", "must not be negative.");
+        }
+
+        var definitionSet = await contentDefinitions.GetAsync(cancellationToken);
+        if (query.ContentType is { Length: > 0 } type && definitionSet.FindType(type) is null)
+        {
+            throw new ContentValidationException("$.type", $"'{type}' is not a content type.");
+        }
+
+        var types = query.ContentType is { Length: > 0 } one ? [definitionSet.FindType(one)!] : definitionSet.Types.Values.ToList();
         var filters = new List<ContentFilter>();
         if (query.Stage is { Length: > 0 } stage)
         {
@@ -135,6 +153,16 @@ public sealed class WorkflowService(
             }
 
             filters.Add(new ColumnFilter(ContentColumn.Stage, FilterOperator.Equal, stage));
+        }
+
+        if (query.Section is { Length: > 0 } section)
+        {
+            filters.Add(References(definitionSet, types, DeskTypes.Section, section));
+        }
+
+        if (query.Author is { Length: > 0 } author)
+        {
+            filters.Add(References(definitionSet, types, DeskTypes.Author, author));
         }
 
         var me = access.Actor.UserId;
@@ -154,6 +182,30 @@ public sealed class WorkflowService(
             filters.Add(new ColumnFilter(ContentColumn.Published, FilterOperator.Equal, false));
         }
 
+        if (query.Scheduled || query.ScheduledFromUtc is not null || query.ScheduledBeforeUtc is not null)
+        {
+            filters.Add(new ScheduleFilter(PublishingScheduler.PublishAction, ScheduleStatus.Pending)
+            {
+                DueFromUtc = query.ScheduledFromUtc,
+                DueBeforeUtc = query.ScheduledBeforeUtc,
+            });
+        }
+
+        if (query.ReviewableByMe)
+        {
+            var reviewable = new List<string>();
+            foreach (var candidate in types)
+            {
+                if (await access.GetScopeAsync(ContentAction.Review, candidate.Name, cancellationToken) != AccessScope.None)
+                {
+                    reviewable.Add(candidate.Name);
+                }
+            }
+
+            filters.Add(new ColumnFilter(ContentColumn.Stage, FilterOperator.Equal, ContentStages.InReview));
+            filters.Add(new ColumnFilter(ContentColumn.ContentType, FilterOperator.In, reviewable));
+        }
+
         if (query.Title is { Length: > 0 } title)
         {
             filters.Add(new ColumnFilter(ContentColumn.DisplayText, FilterOperator.Contains, title));
@@ -161,10 +213,10 @@ public sealed class WorkflowService(
 
         return await content.QueryAsync(new ContentQuery
         {
-            ContentType = query.ContentType,
+            ContentType = query.ContentType is { Length: > 0 } ? query.ContentType : null,
             Status = ContentStatus.Latest,
             Where = filters.Count switch { 0 => null, 1 => filters[0], _ => new AndFilter(filters) },
-            OrderBy = [ContentSort.By(ContentColumn.ModifiedUtc, descending: true)],
+            OrderBy = Order(query),
             Skip = query.Skip,
             Take = query.Take,
             IncludeTotal = true,
@@ -178,6 +230,48 @@ public sealed class WorkflowService(
     {
         ClaimsPrincipal principal = await principals.CreateAsync(user);
         return await permissions.IsAllowedAsync(principal, ContentAction.Review, item, cancellationToken);
+    }
+
+    private static IReadOnlyList<ContentSort> Order(WorkQuery query)
+    {
+        // Dates read newest first and names A to Z unless the caller says otherwise; the due and planned dates soonest first.
+        var descending = query.Descending ?? query.Sort is WorkSort.Modified or WorkSort.Created;
+        var primary = query.Sort switch
+        {
+            WorkSort.Title => ContentSort.By(ContentColumn.DisplayText, descending),
+            WorkSort.Type => ContentSort.By(ContentColumn.ContentType, descending),
+            WorkSort.Stage => ContentSort.By(ContentColumn.Stage, descending),
+            WorkSort.Created => ContentSort.By(ContentColumn.CreatedUtc, descending),
+            WorkSort.Due => ContentSort.By(ContentColumn.DueUtc, descending),
+            WorkSort.Scheduled => ContentSort.BySchedule(PublishingScheduler.PublishAction, ScheduleStatus.Pending, descending),
+            _ => ContentSort.By(ContentColumn.ModifiedUtc, descending),
+        };
+        return query.Sort == WorkSort.Modified ? [primary] : [primary, ContentSort.By(ContentColumn.ModifiedUtc, descending: true)];
+    }
+
+    /// <summary>
+    /// Items that point at <paramref name="itemId"/> through a picker field allowing <paramref name="targetType"/>, on the
+    /// other types (a section's own parent picker is its place in the tree, not membership). No such field: no match.
+    /// </summary>
+    private static OrFilter References(ContentDefinitionSet definitionSet, IEnumerable<ContentTypeDefinition> types, string targetType, string itemId)
+    {
+        var fields = new List<ContentFilter>();
+        foreach (var type in types.Where(t => !string.Equals(t.Name, targetType, StringComparison.Ordinal)))
+        {
+            foreach (var (part, field) in definitionSet.FieldsOf(type))
+            {
+                if (field.FieldName == "ContentPickerField" && ContentPickerFieldKind.AllowedTypes(field.KindSettings).Contains(targetType, StringComparer.Ordinal))
+                {
+                    fields.Add(new AndFilter(
+                    [
+                        new ColumnFilter(ContentColumn.ContentType, FilterOperator.Equal, type.Name),
+                        new FieldFilter(FieldIndexKind.ContentPicker, part.Name, field.Name, FilterOperator.Equal, itemId),
+                    ]));
+                }
+            }
+        }
+
+        return new OrFilter(fields);
     }
 
     private static TransitionRequest Request(TransitionInput input) =>

@@ -32,16 +32,17 @@ public static partial class VersionDiffer
                     continue;
                 }
 
-                changes.Add(Describe($"{part}.{field}", before[field], after[field], delta));
+                changes.Add(Describe(part, field, before[field], after[field], delta));
             }
         }
 
         return changes;
     }
 
-    private static FieldChange Describe(string path, JsonNode? before, JsonNode? after, JToken delta)
+    private static FieldChange Describe(string part, string field, JsonNode? before, JsonNode? after, JToken delta)
     {
-        if (TextOf(before) is { } oldText && TextOf(after) is { } newText)
+        var path = $"{part}.{field}";
+        if (TextOf(before, field) is { } oldText && TextOf(after, field) is { } newText)
         {
             return new FieldChange(path, "text") { Words = WordDiff(oldText.Value, newText.Value, oldText.Html || newText.Html) };
         }
@@ -54,15 +55,18 @@ public static partial class VersionDiffer
         return new FieldChange(path, "value") { Before = before?.ToJsonString(), After = after?.ToJsonString() };
     }
 
-    /// <summary>A string field, or an object whose one text property holds it (<c>{ "Text": … }</c>, <c>{ "Html": … }</c>).</summary>
-    private static (string Value, bool Html)? TextOf(JsonNode? node)
+    /// <summary>
+    /// A string field (HTML when the property is named <c>Html</c>, as <c>HtmlBodyPart.Html</c>), or an object whose one
+    /// text property holds it (<c>{ "Text": … }</c>, <c>{ "Html": … }</c>).
+    /// </summary>
+    private static (string Value, bool Html)? TextOf(JsonNode? node, string name)
     {
         switch (node)
         {
             case null:
                 return ("", false);
             case JsonValue value when value.TryGetValue<string>(out var text):
-                return (text, false);
+                return (text, name == "Html");
             case JsonObject obj when obj.Count <= 1:
                 var key = obj.Select(p => p.Key).FirstOrDefault();
                 if (key is null)

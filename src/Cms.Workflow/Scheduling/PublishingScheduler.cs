@@ -91,6 +91,26 @@ public sealed class PublishingScheduler(
         return rows.Select(s => new ScheduleView(s.Action, s.DueUtc, s.Status, s.ContentItemVersionId, s.CreatedBy, s.CompletedUtc, s.Reason)).ToList();
     }
 
+    /// <summary>The earliest pending publish and unpublish time of each of these items (one query; items with none are left out).</summary>
+    public async Task<IReadOnlyDictionary<string, (DateTime? PublishAtUtc, DateTime? UnpublishAtUtc)>> PendingAsync(IReadOnlyCollection<string> contentItemIds, CancellationToken cancellationToken = default)
+    {
+        if (contentItemIds.Count == 0)
+        {
+            return new Dictionary<string, (DateTime?, DateTime?)>();
+        }
+
+        var ids = contentItemIds.Distinct(StringComparer.Ordinal).ToList();
+        var rows = await db.ContentSchedules.AsNoTracking()
+            .Where(s => ids.Contains(s.ContentItemId) && s.Status == ScheduleStatus.Pending)
+            .GroupBy(s => new { s.ContentItemId, s.Action })
+            .Select(g => new { g.Key.ContentItemId, g.Key.Action, Due = g.Min(s => s.DueUtc) })
+            .ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.ContentItemId, StringComparer.Ordinal).ToDictionary(
+            g => g.Key,
+            g => (g.FirstOrDefault(r => r.Action == PublishAction)?.Due, g.FirstOrDefault(r => r.Action == UnpublishAction)?.Due),
+            StringComparer.Ordinal);
+    }
+
     /// <summary>Cancels the item's pending schedules (an unpublish by hand, a delete, a new schedule) in the caller's transaction.</summary>
     public async Task CancelPendingAsync(string contentItemId, string reason, CancellationToken cancellationToken = default)
     {

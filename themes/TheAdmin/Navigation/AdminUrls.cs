@@ -13,4 +13,14 @@ public static class AdminUrls
     public const string Roles = "/admin/roles";
     public const string Clients = "/admin/clients";
     public const string Media = "/admin/media";
+    public const string Content = "/admin/content";
+
+    /// <summary>The editor of an item.</summary>
+    public static string ContentEdit(string id) => $"{Content}/{Uri.EscapeDataString(id)}/edit";
+
+    /// <summary>The editor of a new item of a type.</summary>
+    public static string ContentNew(string type) => $"{Content}/new/{Uri.EscapeDataString(type)}";
+
+    /// <summary>An item's versions, differences and audit entries.</summary>
+    public static string ContentHistory(string id) => $"{Content}/{Uri.EscapeDataString(id)}/history";
 }

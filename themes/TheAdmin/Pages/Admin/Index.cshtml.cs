@@ -1,12 +1,21 @@
 using System.Security.Claims;
 using Cms.Admin.Navigation;
+using Cms.Admin.Pages.Admin.Content;
 using Cms.Admin.Services;
+using Cms.Workflow.Desk;
 
 namespace Cms.Admin.Pages.Admin;
 
-/// <summary>The dashboard: links to the areas the user may use and the permissions their roles grant.</summary>
-public sealed class IndexModel(AdminNavigation navigation, IAdminPermissions permissions, IAdminUsers users) : AdminPageModel
+/// <summary>The dashboard: the review inbox, links to the areas the user may use and the permissions their roles grant.</summary>
+public sealed class IndexModel(AdminNavigation navigation, IAdminPermissions permissions, IAdminUsers users, ContentDesk desk) : AdminPageModel
 {
+    public const int InboxSize = 5;
+
+    /// <summary>Assigned to me, waiting for review, overdue, scheduled today; null for someone who works on no content type.</summary>
+    public ReviewInbox? Inbox { get; private set; }
+
+    public SiteTime Time { get; private set; } = new(TimeZoneInfo.Utc);
+
     public IReadOnlyList<AdminMenuItem> Areas { get; private set; } = [];
 
     /// <summary>The catalogue reduced to what the user holds, group by group.</summary>
@@ -18,6 +27,8 @@ public sealed class IndexModel(AdminNavigation navigation, IAdminPermissions per
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        Inbox = await desk.InboxAsync(InboxSize, cancellationToken);
+        Time = new SiteTime(Inbox?.TimeZone ?? TimeZoneInfo.Utc);
         Areas = [.. (await navigation.VisibleAsync(User)).Where(i => i.Url != AdminUrls.Dashboard)];
         var granted = await permissions.GetGrantedAsync(User, cancellationToken);
         Granted =
