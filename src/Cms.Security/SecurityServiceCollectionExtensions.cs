@@ -200,6 +200,7 @@ public static class SecurityServiceCollectionExtensions
     private static bool IsApiRequest(HttpRequest request) =>
         request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
 
-    private static bool HasBearerToken(HttpRequest request) =>
+    /// <summary>The Api scheme's choice: a bearer token when the request carries one, else the admin cookie.</summary>
+    internal static bool HasBearerToken(HttpRequest request) =>
         request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
 }
