@@ -73,6 +73,9 @@ public sealed class SecurityAdminUsers(UserAdministration users, IUnitOfWork uni
     public async Task<AdminResult> ResetPasswordAsync(ClaimsPrincipal actor, string userId, string newPassword, CancellationToken cancellationToken = default) =>
         Errors(await users.ResetPasswordAsync(actor, userId, newPassword, cancellationToken));
 
+    public async Task<AdminResult> UnlockAsync(ClaimsPrincipal actor, string userId, CancellationToken cancellationToken = default) =>
+        Errors(await users.UnlockAsync(actor, userId, cancellationToken));
+
     public async Task<AdminResult> UpdateProfileAsync(ClaimsPrincipal actor, AdminProfileUpdate profile, CancellationToken cancellationToken = default) =>
         Errors(await users.UpdateOwnProfileAsync(actor, new UserProfileUpdate { DisplayName = profile.DisplayName, Email = profile.Email }, cancellationToken));
 
