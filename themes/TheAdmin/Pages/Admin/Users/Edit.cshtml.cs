@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Cms.Admin.Pages.Admin.Users;
 
-/// <summary>Edit a user's display name, email, enabled flag and roles; disable, enable or lift a lockout with one click.</summary>
+/// <summary>Edit a user's display name, email, enabled flag and roles; disable, enable, lift a lockout or reset two-factor sign-in with one click.</summary>
 [Authorize(Policy = Permissions.ManageUsers)]
 public sealed class EditModel(IAdminUsers users, SignInManager<CmsUser> signIn) : AdminPageModel
 {
@@ -70,6 +70,18 @@ public sealed class EditModel(IAdminUsers users, SignInManager<CmsUser> signIn) 
         ResetInput();
         var result = await users.UnlockAsync(User, id, cancellationToken);
         return await DoneAsync(result, $"User {Account.UserName} was unlocked: they can sign in again.");
+    }
+
+    public async Task<IActionResult> OnPostResetTwoFactorAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        ResetInput();
+        var result = await users.ResetTwoFactorAsync(User, id, cancellationToken);
+        return await DoneAsync(result, $"Two-factor sign-in of {Account.UserName} was reset: they were signed out, and set it up again from their profile (or at their next sign-in if their role requires it).");
     }
 
     private async Task<IActionResult> SetEnabledAsync(string id, bool enabled, CancellationToken cancellationToken)
