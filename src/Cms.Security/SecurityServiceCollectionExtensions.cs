@@ -126,7 +126,7 @@ public static class SecurityServiceCollectionExtensions
         services.AddOptions<TwoFactorOptions>().Configure<IConfiguration>((options, configuration) =>
         {
             var section = configuration.GetSection(TwoFactorOptions.Section);
-            var values = section.Value is { } list ? [list] : section.GetChildren().Select(c => c.Value ?? "");
+            var values = section.GetChildren().Select(c => c.Value ?? "").Append(section.Value ?? "");
             options.RequireTwoFactorForRoles = [.. values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct(StringComparer.OrdinalIgnoreCase)];
         });
         services.AddScoped<TwoFactorService>();
