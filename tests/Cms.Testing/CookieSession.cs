@@ -14,10 +14,10 @@ public sealed partial class CookieSession(CmsWebApplicationFactory factory)
 
     public string AuthCookie => _cookies.TryGetValue(".Cms.Auth", out var value) ? value : "";
 
-    /// <summary>A new session that holds only a copy of this one's auth cookie.</summary>
-    public CookieSession CopyAuthCookie()
+    /// <summary>A new session that holds only a copy of this one's auth cookie (on another host of the same data, if given).</summary>
+    public CookieSession CopyAuthCookie(CmsWebApplicationFactory? to = null)
     {
-        var copy = new CookieSession(factory);
+        var copy = new CookieSession(to ?? factory);
         copy._cookies[".Cms.Auth"] = AuthCookie;
         return copy;
     }
