@@ -44,6 +44,12 @@ public sealed class IndexModel(IAdminUsers users, CmsSignInManager signIn, TwoFa
         }
 
         ResetInput();
+        if (Setup is not null)
+        {
+            // The page shows the authenticator key: keep it out of caches.
+            Response.Headers.CacheControl = "no-store";
+        }
+
         return Page();
     }
 
