@@ -1,4 +1,5 @@
 using Cms.Core.Events;
+using Cms.Core.Security;
 using Cms.GraphQL.Execution;
 using Cms.GraphQL.Explorer;
 using Cms.GraphQL.Http;
@@ -39,7 +40,7 @@ public static class GraphQLServiceCollectionExtensions
     {
         var options = endpoints.ServiceProvider.GetRequiredService<IOptions<CmsGraphQLOptions>>().Value;
         var endpoint = endpoints.ServiceProvider.GetRequiredService<GraphQLEndpoint>();
-        endpoints.Map(options.Path, endpoint.HandleAsync).WithDisplayName("GraphQL");
+        endpoints.Map(options.Path, endpoint.HandleAsync).WithDisplayName("GraphQL").WithMetadata(ReadOnlyEndpointMetadata.Instance);
         var explorer = endpoints.ServiceProvider.GetRequiredService<GraphiQLPage>();
         endpoints.MapGet(options.ExplorerPath, explorer.HandlePageAsync).WithDisplayName("GraphiQL explorer");
         endpoints.MapGet(options.ExplorerPath.TrimEnd('/') + "/assets/{file}", explorer.HandleAssetAsync).WithDisplayName("GraphiQL assets");

@@ -12,6 +12,12 @@ public static class CmsAuthenticationSchemes
     /// <summary>The admin cookie (ASP.NET Core Identity's application cookie).</summary>
     public const string Cookie = "Identity.Application";
 
+    /// <summary>
+    /// A short-lived cookie for someone who gave a right password but whose role requires two-factor sign-in they have
+    /// not set up: it opens the enrolment step of the sign-in and nothing else.
+    /// </summary>
+    public const string TwoFactorEnrolment = "Cms.TwoFactorEnrolment";
+
     /// <summary>Bearer tokens only (OpenIddict validation).</summary>
     public const string Bearer = OpenIddict.Validation.AspNetCore.OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
 }

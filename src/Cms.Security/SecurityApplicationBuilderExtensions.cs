@@ -1,3 +1,4 @@
+using Cms.Security.Api;
 using Cms.Security.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -12,7 +13,8 @@ public static class SecurityApplicationBuilderExtensions
 
     /// <summary>
     /// The security middleware that must run before authentication (where OpenIddict reads <c>/connect/*</c>
-    /// requests): the body limit of <c>/connect/*</c> (413) and the sign-in rate limits. Place it after the exception
+    /// requests): the body limit of <c>/connect/*</c> (413), the sign-in rate limits, and the antiforgery token that a
+    /// cookie-authenticated write to <c>/api/*</c> must carry (400 without it). Place it after routing and the exception
     /// handler, so a refused request is answered and logged with its own status.
     /// </summary>
     public static IApplicationBuilder UseCmsSecurity(this IApplicationBuilder app)
@@ -40,6 +42,13 @@ public static class SecurityApplicationBuilderExtensions
             await next(context);
         });
         app.UseRateLimiter();
+        app.Use(async (context, next) =>
+        {
+            if (await ApiAntiforgery.ValidateAsync(context))
+            {
+                await next(context);
+            }
+        });
         return app;
     }
 }

@@ -7,6 +7,7 @@ using Cms.Security.OpenId;
 using Cms.Security.Permissions;
 using Cms.Security.Roles;
 using Cms.Security.Setup;
+using Cms.Security.TwoFactor;
 using Cms.Security.Users;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -14,6 +15,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -120,7 +122,25 @@ public static class SecurityServiceCollectionExtensions
             };
         });
 
+        // Two-factor sign-in: which roles must use it, and the short-lived cookie of the enrolment step (see TwoFactorService).
+        services.AddOptions<TwoFactorOptions>().Configure<IConfiguration>((options, configuration) =>
+        {
+            var section = configuration.GetSection(TwoFactorOptions.Section);
+            var values = section.GetChildren().Select(c => c.Value ?? "").Append(section.Value ?? "");
+            options.RequireTwoFactorForRoles = [.. values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct(StringComparer.OrdinalIgnoreCase)];
+        });
+        services.AddScoped<TwoFactorService>();
+
         services.AddAuthentication()
+            .AddCookie(CmsAuthenticationSchemes.TwoFactorEnrolment, options =>
+            {
+                options.Cookie.Name = ".Cms.Enrol";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.ExpireTimeSpan = TimeSpan.FromMinutes(15);
+                options.SlidingExpiration = false;
+            })
             .AddPolicyScheme(CmsAuthenticationSchemes.Api, "Bearer token or admin cookie", options =>
                 options.ForwardDefaultSelector = context => HasBearerToken(context.Request) ? CmsAuthenticationSchemes.Bearer : IdentityConstants.ApplicationScheme);
     }
@@ -200,6 +220,7 @@ public static class SecurityServiceCollectionExtensions
     private static bool IsApiRequest(HttpRequest request) =>
         request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
 
-    private static bool HasBearerToken(HttpRequest request) =>
+    /// <summary>The Api scheme's choice: a bearer token when the request carries one, else the admin cookie.</summary>
+    internal static bool HasBearerToken(HttpRequest request) =>
         request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
 }

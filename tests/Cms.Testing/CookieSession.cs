@@ -14,10 +14,10 @@ public sealed partial class CookieSession(CmsWebApplicationFactory factory)
 
     public string AuthCookie => _cookies.TryGetValue(".Cms.Auth", out var value) ? value : "";
 
-    /// <summary>A new session that holds only a copy of this one's auth cookie.</summary>
-    public CookieSession CopyAuthCookie()
+    /// <summary>A new session that holds only a copy of this one's auth cookie (on another host of the same data, if given).</summary>
+    public CookieSession CopyAuthCookie(CmsWebApplicationFactory? to = null)
     {
-        var copy = new CookieSession(factory);
+        var copy = new CookieSession(to ?? factory);
         copy._cookies[".Cms.Auth"] = AuthCookie;
         return copy;
     }
@@ -28,18 +28,19 @@ public sealed partial class CookieSession(CmsWebApplicationFactory factory)
     /// <summary>The <c>Set-Cookie</c> headers of the last response.</summary>
     public IReadOnlyList<string> LastSetCookies { get; private set; } = [];
 
-    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, Dictionary<string, string>? form = null)
+    public Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, Dictionary<string, string>? form = null) =>
+        SendAsync(method, url, form is null ? null : new FormUrlEncodedContent(form));
+
+    /// <summary>Sends any body (JSON, multipart) with this session's cookies and <see cref="Headers"/> plus <paramref name="headers"/>.</summary>
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, HttpContent? content, IReadOnlyDictionary<string, string>? headers = null)
     {
         using var request = new HttpRequestMessage(method, url);
-        foreach (var (name, value) in Headers)
+        foreach (var (name, value) in headers is null ? Headers : Headers.Concat(headers))
         {
             request.Headers.TryAddWithoutValidation(name, value);
         }
 
-        if (form is not null)
-        {
-            request.Content = new FormUrlEncodedContent(form);
-        }
+        request.Content = content;
 
         if (_cookies.Count > 0)
         {
@@ -88,6 +89,27 @@ public sealed partial class CookieSession(CmsWebApplicationFactory factory)
 
         return await SendAsync(HttpMethod.Post, postUrl, form);
     }
+
+    /// <summary>
+    /// The antiforgery token an admin page gives its scripts (the layout's <c>request-verification-token</c> meta tag),
+    /// which <c>cmsApi.fetch</c> sends in the <c>RequestVerificationToken</c> header; loading the page also sets the
+    /// antiforgery cookie it pairs with.
+    /// </summary>
+    public async Task<string> ApiTokenAsync(string pageUrl = "/admin")
+    {
+        var page = await SendAsync(HttpMethod.Get, pageUrl);
+        var html = await page.Content.ReadAsStringAsync();
+        var meta = MetaToken().Match(html);
+        if (!meta.Success)
+        {
+            throw new InvalidOperationException($"{pageUrl} ({(int)page.StatusCode}) has no request-verification-token meta tag.");
+        }
+
+        return WebUtility.HtmlDecode(meta.Groups[1].Value);
+    }
+
+    [GeneratedRegex("<meta name=\"request-verification-token\" content=\"([^\"]*)\"")]
+    private static partial Regex MetaToken();
 
     [GeneratedRegex("<input[^>]*type=\"hidden\"[^>]*>")]
     private static partial Regex HiddenInput();

@@ -21,6 +21,8 @@ public static class AdminServiceCollectionExtensions
         {
             options.Conventions.AuthorizeFolder("/Admin");
             options.Conventions.AllowAnonymousToPage("/Admin/Login");
+            options.Conventions.AllowAnonymousToPage("/Admin/LoginTwoFactor");
+            options.Conventions.AllowAnonymousToPage("/Admin/LoginEnrol");
             options.Conventions.AllowAnonymousToPage("/Admin/Logout");
             options.Conventions.AllowAnonymousToPage("/Admin/AccessDenied");
         });

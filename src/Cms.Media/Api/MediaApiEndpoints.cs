@@ -23,6 +23,8 @@ public static class MediaApiEndpoints
     public static IEndpointRouteBuilder MapMediaApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/media").RequireApiPermissions(Permissions.ManageMedia);
+        // DisableAntiforgery turns off only the framework's form check: a cookie-authenticated upload is checked by
+        // Cms.Security's rule for every /api write (the RequestVerificationToken header); a bearer upload needs no token.
         api.MapPost("", UploadAsync).WithName("UploadMedia").DisableAntiforgery();
         api.MapGet("", ListAsync).WithName("ListMedia");
         api.MapGet("/folders", FoldersAsync).WithName("ListMediaFolders");

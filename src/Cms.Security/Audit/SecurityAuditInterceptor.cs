@@ -14,7 +14,7 @@ namespace Cms.Security.Audit;
 
 /// <summary>
 /// Writes the audit entries of security changes into the same save (and so the same transaction) as the change:
-/// users created, disabled, enabled, unlocked, their password or roles changed; roles and their permissions;
+/// users created, disabled, enabled, unlocked, their password, roles or two-factor sign-in changed; roles and their permissions;
 /// API clients; tokens revoked. Every entry point (admin screens, recipes, the command line, Identity's managers,
 /// OpenIddict) saves through the CMS context, so none can skip it. Passwords, hashes and secrets are never copied.
 /// </summary>
@@ -108,6 +108,11 @@ public sealed class SecurityAuditInterceptor(IHttpContextAccessor http, TimeProv
         if (Changed(entry, nameof(CmsUser.PasswordHash)))
         {
             yield return ("user.password-changed", AuditTargets.User, user.Id, user.UserName);
+        }
+
+        if (Changed(entry, nameof(CmsUser.TwoFactorEnabled)))
+        {
+            yield return (user.TwoFactorEnabled ? "user.two-factor-enabled" : "user.two-factor-disabled", AuditTargets.User, user.Id, user.UserName);
         }
 
         if (Changed(entry, nameof(CmsUser.LockoutEnd)))

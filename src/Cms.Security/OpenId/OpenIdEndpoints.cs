@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text;
 using System.Text.Encodings.Web;
 using Cms.Data.Entities;
+using Cms.Security.TwoFactor;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -61,6 +62,7 @@ public static class OpenIdEndpoints
         UserManager<CmsUser> users,
         SignInManager<CmsUser> signIn,
         OpenIdIdentityFactory identities,
+        TwoFactorService twoFactor,
         ILoggerFactory loggers)
     {
         var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("The OpenID Connect request is missing.");
@@ -80,6 +82,11 @@ public static class OpenIdEndpoints
             if (user is null || !await signIn.CanSignInAsync(user))
             {
                 return Refuse(Errors.InvalidGrant, "The user no longer exists or is disabled.");
+            }
+
+            if (await twoFactor.MustEnrolAsync(user))
+            {
+                return Refuse(Errors.InvalidGrant, "The user's role requires two-factor sign-in; sign in to the admin and set it up first.");
             }
 
             var stamp = result.Principal!.GetClaim(OpenIdIdentityFactory.StampDigestClaim);

@@ -5,6 +5,7 @@ using Cms.Data.Entities;
 using Cms.Security.Administration;
 using Cms.Security.Identity;
 using Cms.Security.Permissions;
+using Cms.Security.TwoFactor;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -29,6 +30,7 @@ public sealed class UserAdministration(
     IOpenIddictTokenManager tokens,
     IOpenIddictAuthorizationManager authorizations,
     TimeProvider clock,
+    TwoFactorService twoFactor,
     ILogger<UserAdministration> logger)
 {
     public async Task<PagedResult<UserSummary>> SearchAsync(ClaimsPrincipal caller, UserSearch search, CancellationToken cancellationToken = default)
@@ -391,6 +393,37 @@ public sealed class UserAdministration(
         return AdminResult.Ok();
     }
 
+    /// <summary>
+    /// Turns off a user's two-factor sign-in and forgets their authenticator key and recovery codes (they lost their
+    /// phone): every session of theirs ends and their tokens are revoked; audited. If their role requires two-factor
+    /// sign-in, they set it up again at their next sign-in.
+    /// </summary>
+    public async Task<AdminResult> ResetTwoFactorAsync(ClaimsPrincipal caller, string userId, CancellationToken cancellationToken = default)
+    {
+        await permissions.DemandAsync(caller, CorePermissions.ManageUsers, cancellationToken);
+        if (await users.FindByIdAsync(userId) is not { } user)
+        {
+            return AdminResult.Missing("The user");
+        }
+
+        if (await RequireAdministratorForAsync(caller, user) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!user.TwoFactorEnabled)
+        {
+            return AdminResult.Fail("", $"{user.UserName} does not use two-factor sign-in.");
+        }
+
+        await using var transaction = await unitOfWork.BeginAsync(cancellationToken);
+        await twoFactor.ForgetAsync(user);
+        await RevokeTokensAsync(user.Id, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Two-factor sign-in of {UserName} ({UserId}) reset by {Caller}", user.UserName, user.Id, caller.GetActorName());
+        return AdminResult.Ok();
+    }
+
     public async Task<AdminResult> DeleteAsync(ClaimsPrincipal caller, string userId, CancellationToken cancellationToken = default)
     {
         await permissions.DemandAsync(caller, CorePermissions.ManageUsers, cancellationToken);
@@ -497,7 +530,10 @@ public sealed class UserAdministration(
         user.IsEnabled,
         user.LockoutEnd is { } end && end > clock.GetUtcNow(),
         rolesByUser.TryGetValue(user.Id, out var names) ? names : [],
-        user.CreatedUtc);
+        user.CreatedUtc)
+    {
+        IsTwoFactorEnabled = user.TwoFactorEnabled,
+    };
 
     private static List<AdminError> ToErrors(IdentityResult result, string? field = null) =>
         [.. result.Errors.Select(e => new AdminError(field ?? FieldOf(e.Code), e.Description))];

@@ -9,4 +9,8 @@ public sealed record UserSummary(
     bool IsEnabled,
     bool IsLockedOut,
     IReadOnlyList<string> Roles,
-    DateTime CreatedUtc);
+    DateTime CreatedUtc)
+{
+    /// <summary>Signs in with a code from an authenticator app after the password.</summary>
+    public bool IsTwoFactorEnabled { get; init; }
+}

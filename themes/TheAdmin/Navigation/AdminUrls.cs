@@ -4,6 +4,8 @@ namespace Cms.Admin.Navigation;
 public static class AdminUrls
 {
     public const string Login = "/admin/login";
+    public const string LoginTwoFactor = "/admin/login/two-factor";
+    public const string LoginEnrol = "/admin/login/enrol";
     public const string Logout = "/admin/logout";
     public const string AccessDenied = "/admin/access-denied";
     public const string Dashboard = "/admin";

@@ -9,4 +9,8 @@ public sealed record AdminUserDetails(
     bool IsEnabled,
     bool IsLockedOut,
     DateTime CreatedUtc,
-    IReadOnlyList<string> Roles);
+    IReadOnlyList<string> Roles)
+{
+    /// <summary>Signs in with a code from an authenticator app after the password.</summary>
+    public bool IsTwoFactorEnabled { get; init; }
+}

@@ -26,6 +26,12 @@ public interface IAdminUsers
     /// <summary>Sets a new password chosen by the administrator and lifts a lockout.</summary>
     Task<AdminResult> ResetPasswordAsync(ClaimsPrincipal actor, string userId, string newPassword, CancellationToken cancellationToken = default);
 
+    /// <summary>Lifts a lockout after failed sign-ins, so the user can sign in again at once (audited).</summary>
+    Task<AdminResult> UnlockAsync(ClaimsPrincipal actor, string userId, CancellationToken cancellationToken = default);
+
+    /// <summary>Turns off the user's two-factor sign-in (they lost their phone): their sessions end and their tokens are revoked; audited.</summary>
+    Task<AdminResult> ResetTwoFactorAsync(ClaimsPrincipal actor, string userId, CancellationToken cancellationToken = default);
+
     /// <summary>The signed-in user's own profile: display name and email only.</summary>
     Task<AdminResult> UpdateProfileAsync(ClaimsPrincipal actor, AdminProfileUpdate profile, CancellationToken cancellationToken = default);
 

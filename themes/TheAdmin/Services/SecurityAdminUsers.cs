@@ -26,7 +26,10 @@ public sealed class SecurityAdminUsers(UserAdministration users, IUnitOfWork uni
         var user = await users.GetOwnAsync(Caller, cancellationToken) is { } own && own.Id == userId
             ? own
             : await users.GetAsync(Caller, userId, cancellationToken);
-        return user is null ? null : new AdminUserDetails(user.Id, user.UserName, user.DisplayName, user.Email, user.IsEnabled, user.IsLockedOut, user.CreatedUtc, user.Roles);
+        return user is null ? null : new AdminUserDetails(user.Id, user.UserName, user.DisplayName, user.Email, user.IsEnabled, user.IsLockedOut, user.CreatedUtc, user.Roles)
+        {
+            IsTwoFactorEnabled = user.IsTwoFactorEnabled,
+        };
     }
 
     public Task<IReadOnlyList<string>> AssignableRolesAsync(CancellationToken cancellationToken = default) =>
@@ -72,6 +75,12 @@ public sealed class SecurityAdminUsers(UserAdministration users, IUnitOfWork uni
 
     public async Task<AdminResult> ResetPasswordAsync(ClaimsPrincipal actor, string userId, string newPassword, CancellationToken cancellationToken = default) =>
         Errors(await users.ResetPasswordAsync(actor, userId, newPassword, cancellationToken));
+
+    public async Task<AdminResult> UnlockAsync(ClaimsPrincipal actor, string userId, CancellationToken cancellationToken = default) =>
+        Errors(await users.UnlockAsync(actor, userId, cancellationToken));
+
+    public async Task<AdminResult> ResetTwoFactorAsync(ClaimsPrincipal actor, string userId, CancellationToken cancellationToken = default) =>
+        Errors(await users.ResetTwoFactorAsync(actor, userId, cancellationToken));
 
     public async Task<AdminResult> UpdateProfileAsync(ClaimsPrincipal actor, AdminProfileUpdate profile, CancellationToken cancellationToken = default) =>
         Errors(await users.UpdateOwnProfileAsync(actor, new UserProfileUpdate { DisplayName = profile.DisplayName, Email = profile.Email }, cancellationToken));

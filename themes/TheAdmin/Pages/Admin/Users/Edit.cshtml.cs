@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Cms.Admin.Pages.Admin.Users;
 
-/// <summary>Edit a user's display name, email, enabled flag and roles; disable or enable with one click.</summary>
+/// <summary>Edit a user's display name, email, enabled flag and roles; disable, enable, lift a lockout or reset two-factor sign-in with one click.</summary>
 [Authorize(Policy = Permissions.ManageUsers)]
 public sealed class EditModel(IAdminUsers users, SignInManager<CmsUser> signIn) : AdminPageModel
 {
@@ -60,6 +60,30 @@ public sealed class EditModel(IAdminUsers users, SignInManager<CmsUser> signIn) 
 
     public Task<IActionResult> OnPostEnableAsync(string id, CancellationToken cancellationToken) => SetEnabledAsync(id, true, cancellationToken);
 
+    public async Task<IActionResult> OnPostUnlockAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        ResetInput();
+        var result = await users.UnlockAsync(User, id, cancellationToken);
+        return await DoneAsync(result, $"User {Account.UserName} was unlocked: they can sign in again.");
+    }
+
+    public async Task<IActionResult> OnPostResetTwoFactorAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        ResetInput();
+        var result = await users.ResetTwoFactorAsync(User, id, cancellationToken);
+        return await DoneAsync(result, $"Two-factor sign-in of {Account.UserName} was reset: they were signed out, and set it up again from their profile (or at their next sign-in if their role requires it).");
+    }
+
     private async Task<IActionResult> SetEnabledAsync(string id, bool enabled, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
@@ -67,11 +91,16 @@ public sealed class EditModel(IAdminUsers users, SignInManager<CmsUser> signIn) 
             return NotFound();
         }
 
-        // Only the button was posted: show the stored values, not an empty form, if it fails.
-        ModelState.Clear();
-        Input = new InputModel { DisplayName = Account.DisplayName, Email = Account.Email ?? "", IsEnabled = Account.IsEnabled, Roles = [.. Account.Roles] };
+        ResetInput();
         var result = await users.SetEnabledAsync(User, id, enabled, cancellationToken);
         return await DoneAsync(result, enabled ? $"User {Account.UserName} was enabled." : $"User {Account.UserName} was disabled: they can no longer sign in.");
+    }
+
+    /// <summary>Only a button was posted: show the stored values, not an empty form, if it fails.</summary>
+    private void ResetInput()
+    {
+        ModelState.Clear();
+        Input = new InputModel { DisplayName = Account.DisplayName, Email = Account.Email ?? "", IsEnabled = Account.IsEnabled, Roles = [.. Account.Roles] };
     }
 
     private async Task<IActionResult> DoneAsync(AdminResult result, string message)
