@@ -10,6 +10,13 @@ public interface IUnitOfWork
 
     Task SaveChangesAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Forgets the records this session has read and saved so far (the transaction stays open), so a long import in one
+    /// transaction costs as much per item at the end as at the start. For use between whole operations: nothing may be
+    /// left unsaved (that throws), and nothing read before may be changed after.
+    /// </summary>
+    void ClearSession();
+
     /// <summary>Runs after the outermost transaction commits (at once when none is open).</summary>
     void OnCommitted(Func<Task> action);
 

@@ -41,6 +41,16 @@ public sealed class EfUnitOfWork(CmsDbContext db) : IUnitOfWork
         }
     }
 
+    public void ClearSession()
+    {
+        if (db.ChangeTracker.HasChanges())
+        {
+            throw new InvalidOperationException("The session has unsaved changes; save them before clearing it.");
+        }
+
+        db.ChangeTracker.Clear();
+    }
+
     public void OnCommitted(Func<Task> action) => _onCommitted.Add(action);
 
     public void OnRolledBack(Action action) => _onRolledBack.Add(action);
