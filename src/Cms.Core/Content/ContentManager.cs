@@ -550,6 +550,7 @@ public sealed class ContentManager(
 
     private void Raise(ContentEventKind kind, ContentItem version)
     {
+        // The callback keeps only the event until commit, never the version (a long import would hold every item's JSON).
         var contentEvent = new ContentEvent(kind, version.ContentItemId, version.ContentType, version.ContentItemVersionId, access.Actor.UserId);
         unitOfWork.OnCommitted(async () =>
         {
@@ -561,7 +562,7 @@ public sealed class ContentManager(
                 }
                 catch (Exception ex)
                 {
-                    logger.LogError(ex, "Content event handler {Handler} failed for {Kind} of {ContentItemId}", handler.GetType().Name, kind, version.ContentItemId);
+                    logger.LogError(ex, "Content event handler {Handler} failed for {Kind} of {ContentItemId}", handler.GetType().Name, kind, contentEvent.ContentItemId);
                 }
             }
         });

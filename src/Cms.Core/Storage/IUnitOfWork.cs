@@ -11,11 +11,11 @@ public interface IUnitOfWork
     Task SaveChangesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Forgets the records this session has read and saved so far (the transaction stays open), so a long import in one
-    /// transaction costs as much per item at the end as at the start. For use between whole operations: nothing may be
-    /// left unsaved (that throws), and nothing read before may be changed after.
+    /// Stops tracking the content versions, index rows, comments and audit entries this session has saved so far (the
+    /// transaction stays open), so a long import in one transaction costs as much per item at the end as at the start.
+    /// Anything else the session holds (users, roles, documents) is kept. Content left unsaved throws.
     /// </summary>
-    void ClearSession();
+    void ForgetSavedContent();
 
     /// <summary>Runs after the outermost transaction commits (at once when none is open).</summary>
     void OnCommitted(Func<Task> action);

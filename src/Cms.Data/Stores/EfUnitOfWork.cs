@@ -1,4 +1,5 @@
 using Cms.Core.Storage;
+using Cms.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -41,14 +42,21 @@ public sealed class EfUnitOfWork(CmsDbContext db) : IUnitOfWork
         }
     }
 
-    public void ClearSession()
+    public void ForgetSavedContent()
     {
-        if (db.ChangeTracker.HasChanges())
+        var content = db.ChangeTracker.Entries()
+            .Where(e => e.Entity is ContentItemRecord or FieldIndexRecord or ContentCommentRecord or AuditEventRecord)
+            .ToList();
+        if (content.FirstOrDefault(e => e.State != EntityState.Unchanged) is { } unsaved)
         {
-            throw new InvalidOperationException("The session has unsaved changes; save them before clearing it.");
+            throw new InvalidOperationException($"A {unsaved.Metadata.ClrType.Name} is not saved yet; save it before the session forgets it.");
         }
 
-        db.ChangeTracker.Clear();
+        // Dependents first: a version detached before its index rows would leave them orphaned (and so deleted).
+        foreach (var entry in content.OrderBy(e => e.Entity is ContentItemRecord))
+        {
+            entry.State = EntityState.Detached;
+        }
     }
 
     public void OnCommitted(Func<Task> action) => _onCommitted.Add(action);

@@ -41,7 +41,7 @@ public sealed class ContentStep(IContentManager contentManager, IUnitOfWork unit
 
             // Each import is saved whole; what it loaded is not needed again, and keeping it would make every later
             // save of this one long transaction slower (the session would compare ever more records).
-            unitOfWork.ClearSession();
+            unitOfWork.ForgetSavedContent();
         }
 
         logger.LogInformation(
