@@ -51,6 +51,7 @@ public sealed class RecipeExecutor(IEnumerable<IRecipeStep> steps, IUnitOfWork u
     /// <summary>Runs the recipe that <paramref name="open"/> reads (it is opened twice: once to check it, once to run it).</summary>
     public async Task<RecipeResult> ExecuteAsync(Func<Stream> open, string baseDirectory, RecipeParameters parameters, IProgress<RecipeProgress>? progress, CancellationToken cancellationToken = default)
     {
+        var watch = Stopwatch.StartNew();
         RecipePlan plan;
         await using (var stream = open())
         {
@@ -58,7 +59,6 @@ public sealed class RecipeExecutor(IEnumerable<IRecipeStep> steps, IUnitOfWork u
         }
 
         var items = plan.Steps.Sum(s => Math.Max(0, s.Items));
-        var watch = Stopwatch.StartNew();
         logger.LogInformation("Running recipe {Recipe}: {Steps} steps, {Items} content items", plan.Name, plan.Steps.Count, items);
         var scripts = new RecipeScripts(parameters, plan.Variables);
         var counter = new ProgressCounter(items, watch, progress);
@@ -206,6 +206,11 @@ public sealed class RecipeExecutor(IEnumerable<IRecipeStep> steps, IUnitOfWork u
             await ReadAsync(reader, cancellationToken);
             for (var index = 0; await ReadAsync(reader, cancellationToken) && reader.TokenType != JsonTokenType.EndArray; index++)
             {
+                if (index >= plan.Steps.Count)
+                {
+                    throw new RecipeException(index, $"$.steps[{index}]", "the recipe file changed while it was being applied.");
+                }
+
                 await RunStepAsync(reader, plan.Steps[index], index, scripts, baseDirectory, counter, cancellationToken);
             }
         }
