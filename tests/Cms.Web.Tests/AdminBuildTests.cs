@@ -61,7 +61,7 @@ public sealed class AdminBuildTests : IDisposable
         Assert.Empty(Lines(quietOutput));
     }
 
-    private static IReadOnlyList<string> Lines(string output) =>
+    private static string[] Lines(string output) =>
         output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static Task<(int ExitCode, string Output)> MSBuildAsync(string path, string target) =>

@@ -8,8 +8,9 @@ namespace Cms.Web.Tests;
 /// <summary>
 /// <c>.ci/run</c>'s own PostgreSQL cluster (<c>.ci/postgres.sh</c>), run on its own: it comes up on a free port and answers
 /// the test login, it fails loudly when it cannot start, and its folder is deleted at the end either way. The test suite
-/// itself is not run.
+/// itself is not run. CI runs on Linux, as the script does.
 /// </summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed partial class CiPostgresClusterTests : IDisposable
 {
     private readonly string _fakeBin = Path.Combine(Path.GetTempPath(), "cms-ci-test", Guid.NewGuid().ToString("N"));
