@@ -1,3 +1,4 @@
 namespace Cms.Recipes;
 
-public sealed record RecipeResult(string Name, int Steps, TimeSpan Elapsed);
+/// <summary>What a recipe did: its name, how many steps ran, how many items its steps read, and how long it took.</summary>
+public sealed record RecipeResult(string Name, int Steps, TimeSpan Elapsed, int Items);

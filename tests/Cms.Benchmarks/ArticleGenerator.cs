@@ -73,7 +73,8 @@ internal sealed class ArticleGenerator(int seed)
 
     public static string AuthorId(int n) => $"author-{n:000}";
 
-    public ContentItem Next(int authorCount)
+    /// <summary>The next article; its body has at least <paramref name="minBodyLength"/> characters (more paragraphs when needed).</summary>
+    public ContentItem Next(int authorCount, int minBodyLength = 0)
     {
         var title = $"{Pick(Subjects)} {Pick(Verbs)} {Pick(Objects)} {Pick(Tails)}";
         var authors = new JsonArray(AuthorId(_random.Next(authorCount)));
@@ -93,7 +94,7 @@ internal sealed class ArticleGenerator(int seed)
             Content = new JsonObject
             {
                 ["TitlePart"] = new JsonObject { ["Title"] = title },
-                ["HtmlBodyPart"] = new JsonObject { ["Html"] = Body() },
+                ["HtmlBodyPart"] = new JsonObject { ["Html"] = Body(minBodyLength) },
                 ["Article"] = new JsonObject
                 {
                     ["Lead"] = new JsonObject { ["Text"] = Pick(Sentences) },
@@ -122,11 +123,11 @@ internal sealed class ArticleGenerator(int seed)
         },
     };
 
-    private string Body()
+    private string Body(int minLength)
     {
         var html = new StringBuilder();
         var paragraphs = 3 + _random.Next(4);
-        for (var p = 0; p < paragraphs; p++)
+        for (var p = 0; p < paragraphs || html.Length < minLength; p++)
         {
             html.Append("<p>");
             var sentences = 2 + _random.Next(3);

@@ -6,6 +6,7 @@ return args.FirstOrDefault() switch
     "import" => await ImportBenchmark.RunAsync(args[1..]),
     "graphql" => await GraphQLBenchmark.RunAsync(args[1..]),
     "media" => await MediaBenchmark.RunAsync(args[1..]),
+    "recipe" => await RecipeBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -15,5 +16,6 @@ static int Usage()
     Console.Error.WriteLine("  import   " + ImportBenchmark.Options);
     Console.Error.WriteLine("  graphql  " + GraphQLBenchmark.Options);
     Console.Error.WriteLine("  media    " + MediaBenchmark.Options);
+    Console.Error.WriteLine("  recipe   " + RecipeBenchmark.Options);
     return 2;
 }

@@ -64,6 +64,32 @@ public sealed class RecipeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_command_prints_its_progress_in_items_and_items_per_second()
+    {
+        await SetUpSiteAsync();
+        using var console = new ConsoleCapture();
+
+        var exitCode = await RecipeCommand.RunAsync(await CommandAsync(GoodRecipe));
+
+        Assert.Equal(0, exitCode);
+        var lines = console.Text.Split('\n', StringSplitOptions.TrimEntries);
+        Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^1 of 1 items, [\d,]+ items/s$"));
+        Assert.Contains(lines, l => l.StartsWith("Recipe 'Extra section' applied: 1 steps, 1 items in ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void On_a_terminal_the_progress_line_is_rewritten_in_place_and_ends_with_the_last_item()
+    {
+        using var output = new StringWriter();
+        var line = new RecipeProgressLine(output, inPlace: true);
+
+        line.Report(new Cms.Recipes.RecipeProgress(1_000, 20_000, TimeSpan.FromSeconds(2)));
+        line.Report(new Cms.Recipes.RecipeProgress(20_000, 20_000, TimeSpan.FromSeconds(10)));
+
+        Assert.Equal("\r  1,000 of 20,000 items, 500 items/s\r  20,000 of 20,000 items, 2,000 items/s" + Environment.NewLine, output.ToString());
+    }
+
+    [Fact]
     public async Task A_bad_recipe_changes_nothing_and_the_command_exits_with_1()
     {
         var before = await SetUpSiteAsync();

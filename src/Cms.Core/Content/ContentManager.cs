@@ -244,15 +244,29 @@ public sealed class ContentManager(
             version.AssignedTo = null;
             version.DueUtc = null;
             await DemandAsync(ContentAction.Edit, version, cancellationToken);
+            if (item.Published)
+            {
+                // As in CreateAsync: a new item has no earlier published version to retire, so it is written published
+                // in one save, with both changes (created, then published) in the audit trail and the events.
+                await DemandAsync(ContentAction.Publish, version, cancellationToken);
+                version.Published = true;
+                version.PublishedUtc = item.PublishedUtc ?? now;
+                version.Stage = ContentStages.Published;
+            }
+
             var index = await NormalizeAsync(version, type, path, cancellationToken);
             await store.AddAsync(version, index, cancellationToken);
             await ChangingAsync(new ContentChange(ContentEventKind.Created, version, null, ContentStages.Draft, access.Actor), cancellationToken);
+            if (version.Published)
+            {
+                await ChangingAsync(new ContentChange(ContentEventKind.Published, version, ContentStages.Draft, ContentStages.Published, access.Actor, ContentTransitions.Publish), cancellationToken);
+            }
+
             await unitOfWork.SaveChangesAsync(cancellationToken);
             Raise(ContentEventKind.Created, version);
-            if (item.Published)
+            if (version.Published)
             {
-                await DemandAsync(ContentAction.Publish, version, cancellationToken);
-                await PublishVersionAsync(version, cancellationToken, item.PublishedUtc);
+                Raise(ContentEventKind.Published, version);
             }
 
             outcome = ImportOutcome.Created;
@@ -536,6 +550,7 @@ public sealed class ContentManager(
 
     private void Raise(ContentEventKind kind, ContentItem version)
     {
+        // The callback keeps only the event until commit, never the version (a long import would hold every item's JSON).
         var contentEvent = new ContentEvent(kind, version.ContentItemId, version.ContentType, version.ContentItemVersionId, access.Actor.UserId);
         unitOfWork.OnCommitted(async () =>
         {
@@ -547,7 +562,7 @@ public sealed class ContentManager(
                 }
                 catch (Exception ex)
                 {
-                    logger.LogError(ex, "Content event handler {Handler} failed for {Kind} of {ContentItemId}", handler.GetType().Name, kind, version.ContentItemId);
+                    logger.LogError(ex, "Content event handler {Handler} failed for {Kind} of {ContentItemId}", handler.GetType().Name, kind, contentEvent.ContentItemId);
                 }
             }
         });

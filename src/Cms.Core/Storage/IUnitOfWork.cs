@@ -10,6 +10,13 @@ public interface IUnitOfWork
 
     Task SaveChangesAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Stops tracking the content versions, index rows, comments and audit entries this session has saved so far (the
+    /// transaction stays open), so a long import in one transaction costs as much per item at the end as at the start.
+    /// Anything else the session holds (users, roles, documents) is kept. Content left unsaved throws.
+    /// </summary>
+    void ForgetSavedContent();
+
     /// <summary>Runs after the outermost transaction commits (at once when none is open).</summary>
     void OnCommitted(Func<Task> action);
 

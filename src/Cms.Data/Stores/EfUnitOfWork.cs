@@ -1,4 +1,5 @@
 using Cms.Core.Storage;
+using Cms.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -38,6 +39,23 @@ public sealed class EfUnitOfWork(CmsDbContext db) : IUnitOfWork
         if (_transaction is null)
         {
             await RunCommittedAsync();
+        }
+    }
+
+    public void ForgetSavedContent()
+    {
+        var content = db.ChangeTracker.Entries()
+            .Where(e => e.Entity is ContentItemRecord or FieldIndexRecord or ContentCommentRecord or AuditEventRecord)
+            .ToList();
+        if (content.FirstOrDefault(e => e.State != EntityState.Unchanged) is { } unsaved)
+        {
+            throw new InvalidOperationException($"A {unsaved.Metadata.ClrType.Name} is not saved yet; save it before the session forgets it.");
+        }
+
+        // Dependents first: a version detached before its index rows would leave them orphaned (and so deleted).
+        foreach (var entry in content.OrderBy(e => e.Entity is ContentItemRecord))
+        {
+            entry.State = EntityState.Detached;
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using Cms.Data.Entities;
 using Cms.Recipes;
 using Microsoft.AspNetCore.Identity;
@@ -71,8 +72,11 @@ public static class RecipeCommand
 
         try
         {
-            var result = await services.GetRequiredService<RecipeExecutor>().ExecuteFileAsync(file, parameters);
-            Console.WriteLine($"Recipe '{result.Name}' applied: {result.Steps} steps in {result.Elapsed.TotalSeconds:0.0} s.");
+            var progress = new RecipeProgressLine(Console.Out, inPlace: !Console.IsOutputRedirected);
+            var result = await services.GetRequiredService<RecipeExecutor>().ExecuteFileAsync(file, parameters, progress);
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Recipe '{result.Name}' applied: {result.Steps} steps, {result.Items:N0} items in {result.Elapsed.TotalSeconds:0.0} s."));
             return 0;
         }
         catch (RecipeException ex)
