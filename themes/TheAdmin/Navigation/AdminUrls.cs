@@ -12,4 +12,13 @@ public static class AdminUrls
     public const string Users = "/admin/users";
     public const string Roles = "/admin/roles";
     public const string Clients = "/admin/clients";
+
+    /// <summary>The editor of an existing item.</summary>
+    public static string ContentEdit(string id) => $"/admin/content/{Uri.EscapeDataString(id)}/edit";
+
+    /// <summary>The editor of a new item of a type.</summary>
+    public static string ContentNew(string type) => $"/admin/content/new/{Uri.EscapeDataString(type)}";
+
+    /// <summary>An item's versions, diffs and audit entries.</summary>
+    public static string ContentHistory(string id) => $"/admin/content/{Uri.EscapeDataString(id)}/history";
 }
