@@ -1177,7 +1177,7 @@
     const transitionLabels = {
         submit: ["Submit for review", "bi-send", "btn-primary"],
         withdraw: ["Withdraw", "bi-arrow-counterclockwise", "btn-outline-secondary"],
-        "request-changes": ["Request changes", "bi-chat-left-text", "btn-outline-warning"],
+        "request-changes": ["Request changes", "bi-chat-left-text", "btn-outline-changes"],
         approve: ["Approve", "bi-check2-circle", "btn-success"],
         publish: ["Publish now", "bi-broadcast", "btn-success"],
         unpublish: ["Unpublish", "bi-eye-slash", "btn-outline-danger"],
@@ -1228,7 +1228,7 @@
                 ${workflow.HasPublishedVersion && stage !== "Published" ? '<span class="badge text-bg-light">A published version is live</span>' : ""}</p>
             <div class="d-flex flex-wrap gap-2 mb-3" data-transitions>${buttons.map((t) => `<button type="button" class="btn btn-sm ${transitionLabels[t][2]}" data-transition="${t}"><i class="bi ${transitionLabels[t][1]}" aria-hidden="true"></i> ${transitionLabels[t][0]}</button>`).join("")}
                 ${buttons.length === 0 ? '<p class="text-body-secondary small mb-0">Nothing for you to do at this stage.</p>' : ""}</div>
-            ${pending.length ? `<ul class="list-unstyled small mb-3" data-testid="schedules">${pending.map((s) => `<li><i class="bi bi-calendar-check" aria-hidden="true"></i> ${s.Action === "Publish" ? "Publishes" : "Unpublishes"} ${escapeHtml(formatInZone(s.DueUtc))}</li>`).join("")}</ul>` : ""}
+            ${pending.length ? `<ul class="list-unstyled small mb-3" data-testid="schedules">${pending.map((s) => `<li><i class="bi bi-calendar-check" aria-hidden="true"></i> ${s.Action === "publish" ? "Publishes" : "Unpublishes"} ${escapeHtml(formatInZone(s.DueUtc))}</li>`).join("")}</ul>` : ""}
             ${mayPlan ? `<form class="mb-3" data-schedule-form>
                 <h3 class="h6">Schedule</h3>
                 <label class="form-label small" for="wf-publish-at">Publish at</label>
