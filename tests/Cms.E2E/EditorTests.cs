@@ -142,6 +142,8 @@ public sealed class EditorTests(AdminHostFixture host)
             await Expect(lead.GetByTestId("conflict-theirs")).ToHaveTextAsync("Sailings double from May.");
             await scenario.CheckAccessibilityAsync(second, "conflict view");
             await EditorPage.ScreenshotAsync(second, "editor-conflict");
+            await second.EvaluateAsync("() => window.scrollTo(0, 0)");
+            await second.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserScenario.ScreenshotDirectory, "readme-editor-conflict.png") });
 
             // Merge by field: my body, their lead.
             await lead.GetByLabel("Take theirs").CheckAsync();
