@@ -107,6 +107,54 @@ public sealed class EditorTests(AdminHostFixture host)
     }
 
     [SkippableFact]
+    public async Task Text_pasted_from_Word_or_Google_Docs_keeps_headings_bold_and_links_and_loses_the_office_markup()
+    {
+        await using var scenario = await BrowserScenario.StartAsync(host);
+        await scenario.RunAsync(async () =>
+        {
+            await EditorSeed.ApplyRecipeAsync(scenario.Services);
+            var article = await EditorSeed.ArticleAsync(scenario.Services, "Pasted report", "");
+            var page = await scenario.NewPageAsync();
+            await EditorPage.WatchErrorsAsync(page);
+            await BrowserScenario.SignInAsync(page, BrowserScenario.AdminUserName, BrowserScenario.AdminPassword);
+            var editor = await EditorPage.OpenAsync(page, article.ContentItemId);
+            await editor.RichText("Body").ClickAsync();
+
+            // What Word and Google Docs put on the clipboard, pasted as a browser pastes it.
+            await editor.RichText("Body").EvaluateAsync("""
+                (target, html) => {
+                    const data = new DataTransfer();
+                    data.setData("text/html", html);
+                    data.setData("text/plain", "fallback");
+                    target.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+                }
+                """,
+                """
+                <html xmlns:o="urn:schemas-microsoft-com:office:office"><head><style>p.MsoNormal { margin: 0 }</style></head><body>
+                <!--[if gte mso 9]><xml><o:OfficeDocumentSettings></o:OfficeDocumentSettings></xml><![endif]-->
+                <b style="font-weight:normal;" id="docs-internal-guid-1234">
+                <h2 class="MsoHeading2" style="mso-outline-level:2">Port figures</h2>
+                <p class="MsoNormal" style="mso-line-height-rule:exactly"><span style="font-weight:700">Cargo rose</span> by a fifth, <span style="font-style:italic">says</span> the <a href="https://example.com/port" style="color:red" onclick="alert(1)">port</a>.<o:p></o:p></p>
+                <p class="MsoListParagraph"><span style="mso-list:Ignore">1.</span>First berth reopened</p>
+                <p><a href="javascript:alert(1)">bad link</a></p>
+                </b></body></html>
+                """);
+            await editor.SaveAsync();
+
+            var html = (await EditorSeed.LatestAsync(scenario.Services, article.ContentItemId)).Content["HtmlBodyPart"]!["Html"]!.GetValue<string>();
+            Assert.Contains("<h2>Port figures</h2>", html, StringComparison.Ordinal);
+            Assert.Contains("<strong>Cargo rose</strong>", html, StringComparison.Ordinal);
+            Assert.Contains("<em>says</em>", html, StringComparison.Ordinal);
+            Assert.Contains("href=\"https://example.com/port\"", html, StringComparison.Ordinal);
+            Assert.Contains("First berth reopened", html, StringComparison.Ordinal);
+            foreach (var unwanted in new[] { "Mso", "mso-", "style=", "class=", "onclick", "javascript:", "o:p", "docs-internal", "1.First" })
+            {
+                Assert.DoesNotContain(unwanted, html, StringComparison.Ordinal);
+            }
+        });
+    }
+
+    [SkippableFact]
     public async Task Two_people_save_the_same_article_and_the_second_sees_both_texts_side_by_side_and_merges()
     {
         await using var scenario = await BrowserScenario.StartAsync(host);

@@ -199,10 +199,18 @@
                 return li;
             }));
         },
+        shown: false,
         choose(item) {
             const resolve = this.resolve;
             this.resolve = null;
-            bootstrap.Modal.getOrCreateInstance(this.el).hide();
+            const modal = bootstrap.Modal.getOrCreateInstance(this.el);
+            if (this.shown) {
+                modal.hide();
+            } else {
+                // Bootstrap ignores hide() while the dialog is still opening: close it once it has opened.
+                this.el.addEventListener("shown.bs.modal", () => modal.hide(), { once: true });
+            }
+
             resolve?.(item);
         },
         open() {
@@ -210,13 +218,17 @@
                 this.resolve = resolve;
                 const modal = bootstrap.Modal.getOrCreateInstance(this.el);
                 this.el.addEventListener("hidden.bs.modal", () => {
+                    this.shown = false;
                     if (this.resolve) {
                         const pending = this.resolve;
                         this.resolve = null;
                         pending(null);
                     }
                 }, { once: true });
-                this.el.addEventListener("shown.bs.modal", () => $("#media-picker-search").focus(), { once: true });
+                this.el.addEventListener("shown.bs.modal", () => {
+                    this.shown = true;
+                    $("#media-picker-search").focus();
+                }, { once: true });
                 modal.show();
                 this.load();
             });
