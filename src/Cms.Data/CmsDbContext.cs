@@ -26,6 +26,7 @@ public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ContentCommentRecord> ContentComments => Set<ContentCommentRecord>();
     public DbSet<ContentScheduleRecord> ContentSchedules => Set<ContentScheduleRecord>();
     public DbSet<MediaItemRecord> MediaItems => Set<MediaItemRecord>();
+    public DbSet<ContentAutosaveRecord> ContentAutosaves => Set<ContentAutosaveRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -145,7 +146,22 @@ public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext
         ConfigureFieldIndex<DateTimeFieldIndexRecord>(builder, "DateTimeFieldIndex");
         ConfigureFieldIndex<ContentPickerFieldIndexRecord>(builder, "ContentPickerFieldIndex").Property(f => f.Value).HasMaxLength(64);
         ConfigureMedia(builder);
+        ConfigureAutosaves(builder);
     }
+
+    private static void ConfigureAutosaves(ModelBuilder builder) =>
+        builder.Entity<ContentAutosaveRecord>(autosave =>
+        {
+            autosave.ToTable("ContentAutosaves");
+            autosave.HasKey(a => a.Id);
+            autosave.Property(a => a.UserId).HasMaxLength(256).IsRequired();
+            autosave.Property(a => a.ItemKey).HasMaxLength(128).IsRequired();
+            autosave.Property(a => a.ContentType).HasMaxLength(64).IsRequired();
+            autosave.Property(a => a.Data).IsRequired();
+            autosave.Property(a => a.BaseVersionId).HasMaxLength(64);
+            autosave.HasIndex(a => new { a.UserId, a.ItemKey }).IsUnique();
+            autosave.HasIndex(a => a.ItemKey);
+        });
 
     private static void ConfigureMedia(ModelBuilder builder) =>
         builder.Entity<MediaItemRecord>(media =>

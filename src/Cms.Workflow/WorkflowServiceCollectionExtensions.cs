@@ -44,6 +44,9 @@ public static class WorkflowServiceCollectionExtensions
         services.AddScoped<IAuthorizationHandler, ContentDeskAuthorizationHandler>();
         services.AddAuthorizationBuilder().AddPolicy(ContentDeskRequirement.PolicyName, policy => policy.AddRequirements(new ContentDeskRequirement()));
         services.AddScoped<ContentEventFeed>();
+        services.AddScoped<Editor.EditorAutosaves>();
+        services.AddScoped<Editor.EditorLookups>();
+        services.AddScoped<IContentChangeHandler, Editor.AutosaveCleanup>();
         services.AddRecipeStep<WorkflowStep>();
         if (runBackgroundServices)
         {
@@ -55,6 +58,6 @@ public static class WorkflowServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The content management API (<c>/api/content</c>) and the audit query (<c>/api/audit</c>).</summary>
-    public static IEndpointRouteBuilder MapCmsWorkflow(this IEndpointRouteBuilder endpoints) => endpoints.MapContentApi();
+    /// <summary>The content management API (<c>/api/content</c>), the editor's helpers beside it, and the audit query (<c>/api/audit</c>).</summary>
+    public static IEndpointRouteBuilder MapCmsWorkflow(this IEndpointRouteBuilder endpoints) => endpoints.MapContentApi().MapEditorApi();
 }

@@ -10,7 +10,7 @@ namespace Cms.E2E;
 /// shared by the tests of the <see cref="AdminHostCollection"/>. Both start on first use, after the test has
 /// checked that Chromium exists, so a machine without it skips (locally) instead of failing the fixture.
 /// </summary>
-public sealed class AdminHostFixture : IAsyncLifetime
+public class AdminHostFixture : IAsyncLifetime
 {
     private CmsWebApplicationFactory? _factory;
     private IPlaywright? _playwright;
@@ -28,6 +28,7 @@ public sealed class AdminHostFixture : IAsyncLifetime
         {
             var port = FreePort();
             var factory = new CmsWebApplicationFactory();
+            Configure(factory);
             factory.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
             factory.StartServer();
             _factory = factory;
@@ -53,6 +54,11 @@ public sealed class AdminHostFixture : IAsyncLifetime
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>Settings and services of this fixture's host (e.g. a clock the tests move), before it starts.</summary>
+    protected virtual void Configure(CmsWebApplicationFactory factory)
+    {
+    }
 
     public async Task DisposeAsync()
     {

@@ -16,6 +16,9 @@ public static class BuiltInParts
     public const int MaxPathLength = 512;
     public const int MaxHtmlLength = 2_000_000;
 
+    /// <summary>What a path must look like; the save and the editor's path check say the same.</summary>
+    public const string PathFormatMessage = "must be made of lower-case letters, digits, '-' and '/' (e.g. 'articles/grid-upgrade').";
+
     public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.Ordinal)
     {
         TitlePart, AutoroutePart, HtmlBodyPart, PublishLaterPart,
@@ -53,7 +56,7 @@ public static class BuiltInParts
                     var clean = Slug.NormalizePath(route);
                     if (clean is null || clean.Length > MaxPathLength)
                     {
-                        errors.Add(new($"{path}.Path", "must be made of lower-case letters, digits, '-' and '/' (e.g. 'articles/grid-upgrade')."));
+                        errors.Add(new($"{path}.Path", PathFormatMessage));
                     }
                     else
                     {

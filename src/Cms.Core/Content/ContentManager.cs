@@ -493,16 +493,51 @@ public sealed class ContentManager(
             var owner = await store.FindPathOwnerAsync(explicitPath, contentItemId, cancellationToken);
             if (owner is not null)
             {
-                throw new ContentValidationException($"{path}.{autoroute.Name}.Path", $"the path '{explicitPath}' is already used by item '{owner}'.");
+                throw new ContentValidationException($"{path}.{autoroute.Name}.Path", PathInUse(explicitPath, owner));
             }
 
             return;
         }
 
-        var slug = Slug.Slugify(item.DisplayText ?? "");
+        part["Path"] = await GeneratePathAsync(autoroute, item.DisplayText, contentItemId, cancellationToken);
+    }
+
+    public async Task<PathCheck> CheckPathAsync(string contentType, string? contentItemId, string? path, string? title, CancellationToken cancellationToken = default)
+    {
+        var type = await RequireTypeAsync(contentType, cancellationToken, "$.type");
+        if (await access.GetScopeAsync(ContentAction.Edit, type.Name, cancellationToken) == AccessScope.None)
+        {
+            throw new ContentAccessDeniedException(ContentPermissions.Name(ContentAction.Edit, type.Name, own: false), contentItemId);
+        }
+
+        var autoroute = type.Parts.FirstOrDefault(p => p.PartName == BuiltInParts.AutoroutePart)
+            ?? throw new ContentValidationException("$.type", $"'{type.Name}' has no path (no {BuiltInParts.AutoroutePart}).");
+        var except = contentItemId ?? "";
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            // What a save without a path would choose: the title's slug under the type's prefix, numbered when taken.
+            var generated = await GeneratePathAsync(autoroute, title, contentItemId is { Length: > 0 } ? contentItemId : "", cancellationToken);
+            return new PathCheck(generated, true, null);
+        }
+
+        var clean = Slug.NormalizePath(path);
+        if (clean is null || clean.Length > BuiltInParts.MaxPathLength)
+        {
+            return new PathCheck(path, false, BuiltInParts.PathFormatMessage);
+        }
+
+        var owner = await store.FindPathOwnerAsync(clean, except, cancellationToken);
+        return owner is null ? new PathCheck(clean, true, null) : new PathCheck(clean, false, PathInUse(clean, owner));
+    }
+
+    private static string PathInUse(string path, string owner) => $"the path '{path}' is already used by item '{owner}'.";
+
+    private async Task<string> GeneratePathAsync(ContentTypePartDefinition autoroute, string? title, string contentItemId, CancellationToken cancellationToken)
+    {
+        var slug = Slug.Slugify(title ?? "");
         if (slug.Length == 0)
         {
-            slug = contentItemId;
+            slug = contentItemId.Length > 0 ? contentItemId : "untitled";
         }
 
         var prefix = PathPrefix(autoroute);
@@ -512,7 +547,7 @@ public sealed class ContentManager(
             candidate = $"{prefix}{slug}-{n}";
         }
 
-        part["Path"] = candidate;
+        return candidate;
     }
 
     /// <summary>The literal text before the first Liquid tag of the AutoroutePart pattern, e.g. "articles/".</summary>

@@ -43,6 +43,13 @@ public interface IContentManager
     Task<ImportOutcome> ImportAsync(ContentItem item, string path, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// The editor's path check, by the same rule a save applies: a typed <paramref name="path"/> is normalized and
+    /// checked against every other item's path; without one, the path a save would generate from
+    /// <paramref name="title"/> is returned. Needs the edit permission on the type (own items are enough).
+    /// </summary>
+    Task<PathCheck> CheckPathAsync(string contentType, string? contentItemId, string? path, string? title, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// The version, if the caller may read it (view a published version, preview any other); null otherwise, exactly
     /// as for an item that does not exist.
     /// </summary>

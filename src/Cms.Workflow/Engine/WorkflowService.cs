@@ -34,6 +34,9 @@ public sealed class WorkflowService(
 {
     public const int MaxPageSize = 100;
 
+    /// <summary>How many enabled users are considered as reviewers (a newsroom's desk, not a whole directory).</summary>
+    public const int MaxReviewerCandidates = 500;
+
     /// <summary>The item's state for the caller, or null when it does not exist or the caller may not preview it.</summary>
     public async Task<WorkflowState?> GetStateAsync(string contentItemId, CancellationToken cancellationToken = default)
     {
@@ -45,12 +48,17 @@ public sealed class WorkflowService(
         var published = latest.Published ? latest : await store.GetAsync(contentItemId, VersionOptions.Published, cancellationToken);
         var workflow = await definitions.GetAsync(latest.ContentType, cancellationToken);
         var allowed = new List<string>();
+        var commentRequired = new List<string>();
         foreach (var plan in WorkflowStateMachine.Available(workflow, latest, published))
         {
             var target = plan.Effect == TransitionEffect.Unpublish ? published! : latest;
             if (await access.IsAllowedAsync(plan.Permission, target, cancellationToken))
             {
                 allowed.Add(plan.Name);
+                if (plan.RequiresComment)
+                {
+                    commentRequired.Add(plan.Name);
+                }
             }
         }
 
@@ -62,7 +70,39 @@ public sealed class WorkflowService(
             latest.DueUtc,
             IsOverdue(latest),
             published is not null,
-            await scheduler.ListAsync(contentItemId, cancellationToken));
+            await scheduler.ListAsync(contentItemId, cancellationToken))
+        {
+            CommentRequired = commentRequired,
+        };
+    }
+
+    /// <summary>
+    /// The enabled users the item's review may be assigned to (those who hold <c>Review_{Type}</c> on it, by the same
+    /// check <see cref="AssignAsync"/> makes); empty when the caller may not review the item.
+    /// </summary>
+    public async Task<IReadOnlyList<ReviewerView>> ReviewersAsync(string contentItemId, CancellationToken cancellationToken = default)
+    {
+        if (await PreviewableItem.LatestAsync(store, access, contentItemId, cancellationToken) is not { } latest)
+        {
+            throw new ContentNotFoundException(contentItemId);
+        }
+
+        if (!await access.IsAllowedAsync(ContentAction.Review, latest, cancellationToken))
+        {
+            return [];
+        }
+
+        var reviewers = new List<ReviewerView>();
+        var candidates = users.Users.Where(u => u.IsEnabled).OrderBy(u => u.UserName).Take(MaxReviewerCandidates).ToList();
+        foreach (var user in candidates)
+        {
+            if (await MayReviewAsync(user, latest, cancellationToken))
+            {
+                reviewers.Add(new ReviewerView(user.Id, user.UserName ?? user.Id, user.DisplayName));
+            }
+        }
+
+        return reviewers;
     }
 
     /// <summary>Whether the caller may preview the item (and so read its state, thread and audit); false also for a missing item.</summary>

@@ -11,4 +11,8 @@ public sealed record WorkflowState(
     DateTime? DueUtc,
     bool Overdue,
     bool HasPublishedVersion,
-    IReadOnlyList<ScheduleView> Schedules);
+    IReadOnlyList<ScheduleView> Schedules)
+{
+    /// <summary>The transitions of <see cref="Transitions"/> that need a comment saying why (e.g. request-changes).</summary>
+    public IReadOnlyList<string> CommentRequired { get; init; } = [];
+}
