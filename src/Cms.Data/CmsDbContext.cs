@@ -26,6 +26,7 @@ public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ContentCommentRecord> ContentComments => Set<ContentCommentRecord>();
     public DbSet<ContentScheduleRecord> ContentSchedules => Set<ContentScheduleRecord>();
     public DbSet<MediaItemRecord> MediaItems => Set<MediaItemRecord>();
+    public DbSet<PreviewLinkRecord> PreviewLinks => Set<PreviewLinkRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -145,6 +146,7 @@ public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext
         ConfigureFieldIndex<DateTimeFieldIndexRecord>(builder, "DateTimeFieldIndex");
         ConfigureFieldIndex<ContentPickerFieldIndexRecord>(builder, "ContentPickerFieldIndex").Property(f => f.Value).HasMaxLength(64);
         ConfigureMedia(builder);
+        ConfigurePreviewLinks(builder);
     }
 
     private static void ConfigureMedia(ModelBuilder builder) =>
@@ -168,6 +170,20 @@ public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext
             media.HasIndex(m => new { m.Folder, m.CreatedUtc });
             media.HasIndex(m => m.CreatedUtc);
             media.HasIndex(m => m.ContentHash);
+        });
+
+    private static void ConfigurePreviewLinks(ModelBuilder builder) =>
+        builder.Entity<PreviewLinkRecord>(link =>
+        {
+            link.ToTable("PreviewLinks");
+            link.HasKey(l => l.Id);
+            link.Property(l => l.Id).HasMaxLength(32);
+            link.Property(l => l.ContentItemId).HasMaxLength(64).IsRequired();
+            link.Property(l => l.TokenHash).HasMaxLength(64).IsRequired();
+            link.Property(l => l.CreatedBy).HasMaxLength(256);
+            link.Property(l => l.CreatedByName).HasMaxLength(256);
+            link.HasIndex(l => l.TokenHash).IsUnique();
+            link.HasIndex(l => new { l.ContentItemId, l.CreatedUtc });
         });
 
     private static Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> ConfigureFieldIndex<T>(ModelBuilder builder, string table)

@@ -219,7 +219,7 @@ internal sealed class ContentSchemaFactory(ILogger<ContentSchemaFactory> logger)
             });
         }
 
-        if (RelatedItemsResolver.Find(type, definitions) is { } related && TryClaim(names, "related", type.Name))
+        if (Core.Content.Related.RelatedItemsRule.For(type, definitions) is { } related && TryClaim(names, "related", type.Name))
         {
             objectType.AddField(new FieldType
             {
