@@ -28,7 +28,14 @@ public sealed partial class CookieSession(CmsWebApplicationFactory factory)
     /// <summary>The <c>Set-Cookie</c> headers of the last response.</summary>
     public IReadOnlyList<string> LastSetCookies { get; private set; } = [];
 
-    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, Dictionary<string, string>? form = null)
+    public Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, Dictionary<string, string>? form = null) =>
+        SendAsync(method, url, form is null ? null : new FormUrlEncodedContent(form));
+
+    /// <summary>Sends JSON (or nothing), as the admin's scripts call <c>/api/*</c>.</summary>
+    public Task<HttpResponseMessage> SendJsonAsync(HttpMethod method, string url, System.Text.Json.Nodes.JsonNode? body = null) =>
+        SendAsync(method, url, body is null ? null : new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, HttpContent? content)
     {
         using var request = new HttpRequestMessage(method, url);
         foreach (var (name, value) in Headers)
@@ -36,10 +43,7 @@ public sealed partial class CookieSession(CmsWebApplicationFactory factory)
             request.Headers.TryAddWithoutValidation(name, value);
         }
 
-        if (form is not null)
-        {
-            request.Content = new FormUrlEncodedContent(form);
-        }
+        request.Content = content;
 
         if (_cookies.Count > 0)
         {
