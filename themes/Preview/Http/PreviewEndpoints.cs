@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cms.Core.Content;
@@ -82,7 +81,7 @@ public static class PreviewEndpoints
         }
 
         var item = await content.PreparePreviewAsync(ContentItemJson.FromJson(json), cancellationToken);
-        return await PageAsync(http, pages, item, "Preview of unsaved changes: nothing here is saved or published.", cancellationToken);
+        return await PageAsync(http, pages, item, "Unsaved changes: nothing here is saved or published.", cancellationToken);
     }
 
     private static async Task<IResult> PreviewLatestAsync(string id, HttpContext http, WorkflowService workflow, IContentStore store, PreviewPages pages, CancellationToken cancellationToken)
@@ -131,8 +130,8 @@ public static class PreviewEndpoints
     }
 
     private static string Notice(ContentItem item) => item.Published
-        ? "Preview of the latest version, which is the published one."
-        : $"Preview of the latest version ({WebUtility.HtmlEncode(item.Stage)}): not published yet.";
+        ? "The latest version, which is the published one."
+        : $"The latest version ({item.Stage}): not published yet.";
 
     private static IResult Problem(int status, string title, string detail) => Results.Problem(statusCode: status, title: title, detail: detail);
 }
