@@ -25,12 +25,26 @@ public sealed partial class PreviewHost : IAsyncLifetime
 
     public CmsWebApplicationFactory Factory { get; private set; } = null!;
 
+    /// <summary>A PostgreSQL database to run on instead of SQLite (set before <see cref="InitializeAsync"/>).</summary>
+    public string? Postgres { get; init; }
+
+    public bool SampleContent { get; init; } = true;
+
     public async Task InitializeAsync()
     {
         Factory = new CmsWebApplicationFactory()
-            .WithSampleContent()
             .WithSetting("Cms:Workflow:Enabled", "false")
             .WithServices(s => s.AddSingleton<TimeProvider>(Clock));
+        if (SampleContent)
+        {
+            Factory.WithSampleContent();
+        }
+
+        if (Postgres is not null)
+        {
+            Factory.WithPostgres(Postgres);
+        }
+
         Factory.CreateClient().Dispose();
         foreach (var (name, role) in new[] { ("writer-one", "Contributor"), ("writer-two", "Contributor"), ("desk-editor", "Editor") })
         {
