@@ -33,7 +33,10 @@ public sealed class PreviewShareLinkTests : IAsyncLifetime
         var page = await context.NewPageAsync();
         var scripts = 0;
         page.Request += (_, request) => scripts += request.ResourceType == "script" ? 1 : 0;
-        var response = await page.GotoAsync(path);
+        // The first view makes every crop on the page (hero, cards, rail thumbnails): on a busy machine that takes a while.
+        context.SetDefaultTimeout(120_000);
+        var response = await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await page.WaitForLoadStateAsync(LoadState.Load);
 
         Assert.Equal(200, response!.Status);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ferry timetable changes for the spring" })).ToBeVisibleAsync();

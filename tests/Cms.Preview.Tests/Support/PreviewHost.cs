@@ -30,6 +30,9 @@ public sealed partial class PreviewHost : IAsyncLifetime
 
     public bool SampleContent { get; init; } = true;
 
+    /// <summary>Extra configuration, e.g. a small share-page rate limit.</summary>
+    public Dictionary<string, string> Settings { get; init; } = [];
+
     public async Task InitializeAsync()
     {
         Factory = new CmsWebApplicationFactory()
@@ -43,6 +46,11 @@ public sealed partial class PreviewHost : IAsyncLifetime
         if (Postgres is not null)
         {
             Factory.WithPostgres(Postgres);
+        }
+
+        foreach (var (key, value) in Settings)
+        {
+            Factory.WithSetting(key, value);
         }
 
         Factory.CreateClient().Dispose();
