@@ -33,6 +33,7 @@ public static class ContentServiceCollectionExtensions
         services.TryAddScoped<IContentAccess, SystemContentAccess>();
         services.TryAddScoped<IContentWorkflow, DirectContentWorkflow>();
         services.AddScoped<IContentManager, ContentManager>();
+        services.AddScoped<Content.Related.RelatedContent>();
         return services;
     }
 }

@@ -27,6 +27,7 @@ public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ContentScheduleRecord> ContentSchedules => Set<ContentScheduleRecord>();
     public DbSet<MediaItemRecord> MediaItems => Set<MediaItemRecord>();
     public DbSet<ContentAutosaveRecord> ContentAutosaves => Set<ContentAutosaveRecord>();
+    public DbSet<PreviewLinkRecord> PreviewLinks => Set<PreviewLinkRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -147,6 +148,7 @@ public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext
         ConfigureFieldIndex<ContentPickerFieldIndexRecord>(builder, "ContentPickerFieldIndex").Property(f => f.Value).HasMaxLength(64);
         ConfigureMedia(builder);
         ConfigureAutosaves(builder);
+        ConfigurePreviewLinks(builder);
     }
 
     private static void ConfigureAutosaves(ModelBuilder builder) =>
@@ -184,6 +186,20 @@ public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext
             media.HasIndex(m => new { m.Folder, m.CreatedUtc });
             media.HasIndex(m => m.CreatedUtc);
             media.HasIndex(m => m.ContentHash);
+        });
+
+    private static void ConfigurePreviewLinks(ModelBuilder builder) =>
+        builder.Entity<PreviewLinkRecord>(link =>
+        {
+            link.ToTable("PreviewLinks");
+            link.HasKey(l => l.Id);
+            link.Property(l => l.Id).HasMaxLength(32);
+            link.Property(l => l.ContentItemId).HasMaxLength(64).IsRequired();
+            link.Property(l => l.TokenHash).HasMaxLength(64).IsRequired();
+            link.Property(l => l.CreatedBy).HasMaxLength(256);
+            link.Property(l => l.CreatedByName).HasMaxLength(256);
+            link.HasIndex(l => l.TokenHash).IsUnique();
+            link.HasIndex(l => new { l.ContentItemId, l.CreatedUtc });
         });
 
     private static Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> ConfigureFieldIndex<T>(ModelBuilder builder, string table)

@@ -4,6 +4,7 @@ using Cms.GraphQL.Execution;
 using Cms.GraphQL.Explorer;
 using Cms.GraphQL.Http;
 using Cms.GraphQL.Schema;
+using Cms.GraphQL.Schema.Fields;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -23,6 +24,12 @@ public static class GraphQLServiceCollectionExtensions
             .Validate(o => o.MaxRequestBytes > 0, "Cms:GraphQL:MaxRequestBytes must be positive.")
             .Validate(o => o.MaxConcurrentExecutions >= 0 && o.MaxQueuedExecutions >= 0, "Cms:GraphQL: MaxConcurrentExecutions and MaxQueuedExecutions cannot be negative.")
             .ValidateOnStart();
+        foreach (var fieldKind in BuiltInGraphQLFieldKinds.All)
+        {
+            services.AddGraphQLFieldKind(fieldKind);
+        }
+
+        services.AddSingleton<GraphQLFieldKinds>();
         services.AddSingleton<ContentSchemaFactory>();
         services.AddSingleton<ContentSchemaProvider>();
         services.AddSingleton<GraphQLExecutor>();
@@ -34,6 +41,13 @@ public static class GraphQLServiceCollectionExtensions
         services.AddSingleton<IContentEventHandler, GraphQLCacheInvalidator>();
         return services;
     }
+
+    /// <summary>
+    /// The GraphQL shape of a field kind registered as <c>IContentFieldKind</c>: its fields then appear in the schema,
+    /// with the where / orderBy keys the kind's <c>Query</c> describes. A later registration of a kind replaces an earlier one.
+    /// </summary>
+    public static IServiceCollection AddGraphQLFieldKind(this IServiceCollection services, GraphQLFieldKind fieldKind) =>
+        services.AddSingleton(fieldKind);
 
     /// <summary>Maps <c>/api/graphql</c> and the GraphiQL explorer at <c>/admin/graphql</c>.</summary>
     public static IEndpointRouteBuilder MapCmsGraphQL(this IEndpointRouteBuilder endpoints)

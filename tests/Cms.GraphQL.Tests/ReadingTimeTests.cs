@@ -1,4 +1,4 @@
-using Cms.GraphQL.Execution;
+using Cms.Core.Content;
 using Xunit;
 
 namespace Cms.GraphQL.Tests;

@@ -31,6 +31,10 @@ public sealed partial class CookieSession(CmsWebApplicationFactory factory)
     public Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, Dictionary<string, string>? form = null) =>
         SendAsync(method, url, form is null ? null : new FormUrlEncodedContent(form));
 
+    /// <summary>Sends JSON (or nothing), as the admin's scripts call <c>/api/*</c>.</summary>
+    public Task<HttpResponseMessage> SendJsonAsync(HttpMethod method, string url, System.Text.Json.Nodes.JsonNode? body = null) =>
+        SendAsync(method, url, body is null ? null : new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+
     /// <summary>Sends any body (JSON, multipart) with this session's cookies and <see cref="Headers"/> plus <paramref name="headers"/>.</summary>
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, HttpContent? content, IReadOnlyDictionary<string, string>? headers = null)
     {

@@ -304,6 +304,43 @@ public sealed class ContentManager(
         return item is not null && await CanReadAsync(item, cancellationToken) ? item : null;
     }
 
+    public async Task<ContentItem> PreparePreviewAsync(ContentItem item, CancellationToken cancellationToken = default)
+    {
+        var latest = item.ContentItemId.Length > 0 ? await store.GetAsync(item.ContentItemId, VersionOptions.Latest, cancellationToken) : null;
+        if (latest is not null && item.ContentType.Length > 0 && !string.Equals(item.ContentType, latest.ContentType, StringComparison.Ordinal))
+        {
+            throw new ContentValidationException("$.ContentType", $"the item is a {latest.ContentType}; its type cannot change.");
+        }
+
+        var now = Now();
+        var draft = new ContentItem
+        {
+            ContentItemId = latest?.ContentItemId ?? (IdGenerator.IsValid(item.ContentItemId) ? item.ContentItemId : IdGenerator.NewId()),
+            ContentItemVersionId = IdGenerator.NewId(),
+            ContentType = latest?.ContentType ?? item.ContentType,
+            DisplayText = item.DisplayText ?? latest?.DisplayText,
+            Latest = true,
+            Owner = latest is null ? access.Actor.UserId : latest.Owner,
+            Author = access.Actor.UserName,
+            CreatedUtc = latest?.CreatedUtc ?? now,
+            ModifiedUtc = now,
+            PublishedUtc = latest?.PublishedUtc,
+            Stage = latest?.Stage ?? ContentStages.Draft,
+            Content = (JsonObject)item.Content.DeepClone(),
+        };
+
+        var own = draft.Owner is not null && draft.Owner == access.Actor.UserId;
+        if (!await access.IsAllowedAsync(ContentAction.Preview, draft, cancellationToken)
+            && !(own && await access.IsAllowedAsync(ContentAction.Edit, draft, cancellationToken)))
+        {
+            throw new ContentAccessDeniedException(ContentPermissions.Name(ContentAction.Preview, draft.ContentType, own: false), draft.ContentItemId);
+        }
+
+        var type = await RequireTypeAsync(draft.ContentType, cancellationToken);
+        await NormalizeAsync(draft, type, "$", cancellationToken, draft.ContentItemId);
+        return draft;
+    }
+
     public async Task<ContentItem?> GetVersionAsync(string contentItemVersionId, CancellationToken cancellationToken = default)
     {
         var item = await store.GetVersionAsync(contentItemVersionId, cancellationToken);

@@ -55,6 +55,14 @@ public interface IContentManager
     /// </summary>
     Task<ContentItem?> GetAsync(string contentItemId, VersionOptions options = VersionOptions.Published, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// An unsaved item as a save would leave it, for a preview: the parts are checked and cleaned by the same field
+    /// kinds (HTML sanitized, path assigned), the common properties come from the stored latest version (or the caller,
+    /// for a new item), and nothing is written. The caller needs the preview permission on the item, or the edit
+    /// permission on an item of their own; <see cref="ContentAccessDeniedException"/> otherwise.
+    /// </summary>
+    Task<ContentItem> PreparePreviewAsync(ContentItem item, CancellationToken cancellationToken = default);
+
     Task<ContentItem?> GetVersionAsync(string contentItemVersionId, CancellationToken cancellationToken = default);
 
     /// <summary>Every version, oldest first, if the caller may preview the item; empty otherwise.</summary>

@@ -9,6 +9,8 @@ public sealed class BooleanFieldKind : IContentFieldKind
 
     public FieldIndexKind IndexKind => FieldIndexKind.Boolean;
 
+    public FieldQuery Query => FieldQuery.Boolean;
+
     public void Normalize(JsonObject value, FieldContext context)
     {
         var node = value["Value"];

@@ -14,6 +14,8 @@ public sealed class ContentPickerFieldKind : IContentFieldKind
 
     public FieldIndexKind IndexKind => FieldIndexKind.ContentPicker;
 
+    public FieldQuery Query => FieldQuery.References;
+
     public void Normalize(JsonObject value, FieldContext context)
     {
         if (!JsonValues.TryStringArray(value["ContentItemIds"], out var ids))

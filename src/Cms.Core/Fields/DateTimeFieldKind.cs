@@ -10,6 +10,8 @@ public sealed class DateTimeFieldKind : IContentFieldKind
 
     public FieldIndexKind IndexKind => FieldIndexKind.DateTime;
 
+    public FieldQuery Query => FieldQuery.Range;
+
     public void Normalize(JsonObject value, FieldContext context)
     {
         if (!JsonValues.TryDate(value["Value"], out var date))

@@ -9,6 +9,8 @@ public sealed class NumericFieldKind : IContentFieldKind
 
     public FieldIndexKind IndexKind => FieldIndexKind.Numeric;
 
+    public FieldQuery Query => FieldQuery.Range;
+
     public void Normalize(JsonObject value, FieldContext context)
     {
         var node = value["Value"];

@@ -12,6 +12,9 @@ public sealed class TagsFieldKind : IContentFieldKind
 
     public FieldIndexKind IndexKind => FieldIndexKind.Text;
 
+    /// <summary>Text operators on each tag; not sortable (an item has several).</summary>
+    public FieldQuery Query => FieldQuery.Text.Unsorted();
+
     public void Normalize(JsonObject value, FieldContext context)
     {
         if (!JsonValues.TryStringArray(value["Tags"], out var tags))

@@ -11,6 +11,8 @@ public sealed class TextFieldKind : IContentFieldKind
 
     public FieldIndexKind IndexKind => FieldIndexKind.Text;
 
+    public FieldQuery Query => FieldQuery.Text;
+
     public void Normalize(JsonObject value, FieldContext context)
     {
         if (!JsonValues.TryString(value["Text"], out var text))

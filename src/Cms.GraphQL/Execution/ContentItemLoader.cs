@@ -102,14 +102,7 @@ internal sealed class ContentItemLoader
         var result = new Dictionary<(string, int), IReadOnlyList<ContentNode>>();
         foreach (var group in groups)
         {
-            var page = await _store.QueryAsync(new ContentQuery
-            {
-                ContentType = contentType,
-                Status = ContentStatus.Published,
-                Where = new FieldFilter(FieldIndexKind.ContentPicker, partKey, fieldKey, FilterOperator.Equal, group.GroupId),
-                OrderBy = [ContentSort.By(ContentColumn.PublishedUtc, descending: true)],
-                Take = group.Take,
-            }, cancellationToken);
+            var page = await _store.QueryAsync(Core.Content.Related.RelatedItemsRule.NewestInGroup(contentType, partKey, fieldKey, group.GroupId, group.Take), cancellationToken);
             var visible = new List<ContentNode>();
             foreach (var item in page.Items)
             {

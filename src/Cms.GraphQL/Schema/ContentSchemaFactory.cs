@@ -3,6 +3,7 @@ using Cms.Core.Fields;
 using Cms.Core.Metadata;
 using Cms.Core.Queries;
 using Cms.GraphQL.Execution;
+using Cms.GraphQL.Schema.Fields;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.Logging;
@@ -14,41 +15,12 @@ namespace Cms.GraphQL.Schema;
 /// (<c>article</c>) with status / where / orderBy / first / skip, a <c>{type}Page</c> field with a total count,
 /// <c>contentItem(contentItemId:)</c>, built-in parts as objects, and the fields of collapsed parts directly on the type.
 /// </summary>
-internal sealed class ContentSchemaFactory(ILogger<ContentSchemaFactory> logger)
+internal sealed class ContentSchemaFactory(GraphQLFieldKinds fieldKinds, ILogger<ContentSchemaFactory> logger)
 {
-    private static readonly (string Suffix, FilterOperator Operator, bool Negate)[] EqualityOperators =
-    [
-        ("", FilterOperator.Equal, false),
-        ("_not", FilterOperator.Equal, true),
-        ("_in", FilterOperator.In, false),
-        ("_not_in", FilterOperator.In, true),
-    ];
-
-    private static readonly (string Suffix, FilterOperator Operator, bool Negate)[] TextOperators =
-    [
-        .. EqualityOperators,
-        ("_contains", FilterOperator.Contains, false),
-        ("_not_contains", FilterOperator.Contains, true),
-        ("_starts_with", FilterOperator.StartsWith, false),
-        ("_not_starts_with", FilterOperator.StartsWith, true),
-        ("_ends_with", FilterOperator.EndsWith, false),
-        ("_not_ends_with", FilterOperator.EndsWith, true),
-    ];
-
-    private static readonly (string Suffix, FilterOperator Operator, bool Negate)[] RangeOperators =
-    [
-        .. EqualityOperators,
-        ("_gt", FilterOperator.GreaterThan, false),
-        ("_gte", FilterOperator.GreaterThanOrEqual, false),
-        ("_lt", FilterOperator.LessThan, false),
-        ("_lte", FilterOperator.LessThanOrEqual, false),
-    ];
-
-    private static readonly (string Suffix, FilterOperator Operator, bool Negate)[] BooleanOperators =
-    [
-        ("", FilterOperator.Equal, false),
-        ("_not", FilterOperator.Equal, true),
-    ];
+    // The common columns' where keys, spelled as the field kinds' are (FilterSuffixes).
+    private static readonly (string Suffix, FilterOperator Operator, bool Negate)[] EqualityOperators = FilterSuffixes.For(FieldQuery.References.Operators);
+    private static readonly (string Suffix, FilterOperator Operator, bool Negate)[] TextOperators = FilterSuffixes.For(FieldQuery.Text.Operators);
+    private static readonly (string Suffix, FilterOperator Operator, bool Negate)[] RangeOperators = FilterSuffixes.For(FieldQuery.Range.Operators);
 
     public ISchema Build(ContentDefinitionSet definitions, CmsGraphQLOptions options) => Build(definitions, options, []);
 
@@ -61,12 +33,13 @@ internal sealed class ContentSchemaFactory(ILogger<ContentSchemaFactory> logger)
             .ToList();
         var knownTypes = types.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
         var picker = SharedTypes.PickerType(shared.ContentItem, knownTypes);
+        var fieldTypes = new GraphQLFieldTypes(shared, picker);
         var partTypes = new Dictionary<string, ObjectGraphType>(StringComparer.Ordinal);
         var schemas = types.ToDictionary(t => t.Name, t => new ContentTypeSchema(t, new ObjectGraphType { Name = t.Name, Description = t.DisplayName }), StringComparer.Ordinal);
 
         foreach (var typeSchema in schemas.Values)
         {
-            BuildType(typeSchema, definitions, shared, picker, partTypes, schemas, options);
+            BuildType(typeSchema, definitions, shared, fieldTypes, partTypes, schemas, options);
         }
 
         shared.ContentItem.ResolveType = value =>
@@ -109,7 +82,7 @@ internal sealed class ContentSchemaFactory(ILogger<ContentSchemaFactory> logger)
         ContentTypeSchema typeSchema,
         ContentDefinitionSet definitions,
         SharedTypes shared,
-        ObjectGraphType picker,
+        GraphQLFieldTypes fieldTypes,
         Dictionary<string, ObjectGraphType> partTypes,
         IReadOnlyDictionary<string, ContentTypeSchema> schemas,
         CmsGraphQLOptions options)
@@ -172,7 +145,7 @@ internal sealed class ContentSchemaFactory(ILogger<ContentSchemaFactory> logger)
                         continue;
                     }
 
-                    if (ContentField(field, name, shared, picker, source: c => new PartSource((ContentNode)c.Source!, partKey)) is { } graphField)
+                    if (ContentField(field, name, fieldTypes, source: c => new PartSource((ContentNode)c.Source!, partKey)) is { } graphField)
                     {
                         objectType.AddField(graphField);
                     }
@@ -185,7 +158,7 @@ internal sealed class ContentSchemaFactory(ILogger<ContentSchemaFactory> logger)
                 objectType.AddField(new FieldType
                 {
                     Name = fieldName,
-                    ResolvedType = PartObjectType(partDefinition, shared, picker, partTypes),
+                    ResolvedType = PartObjectType(partDefinition, fieldTypes, partTypes),
                     Resolver = Resolve.Sync(c => new PartSource((ContentNode)c.Source!, partKey)),
                 });
                 var partWhere = new InputObjectGraphType { Name = type.Name + GraphNames.PartType(partKey) + "WhereInput" };
@@ -219,7 +192,7 @@ internal sealed class ContentSchemaFactory(ILogger<ContentSchemaFactory> logger)
             });
         }
 
-        if (RelatedItemsResolver.Find(type, definitions) is { } related && TryClaim(names, "related", type.Name))
+        if (Core.Content.Related.RelatedItemsRule.For(type, definitions) is { } related && TryClaim(names, "related", type.Name))
         {
             objectType.AddField(new FieldType
             {
@@ -342,7 +315,7 @@ internal sealed class ContentSchemaFactory(ILogger<ContentSchemaFactory> logger)
         }
     }
 
-    private static void AddFieldFilters(
+    private void AddFieldFilters(
         InputObjectGraphType where,
         Dictionary<string, WhereKey> keys,
         InputObjectGraphType? orderBy,
@@ -352,39 +325,30 @@ internal sealed class ContentSchemaFactory(ILogger<ContentSchemaFactory> logger)
         string name,
         string partKey)
     {
-        if (keys.ContainsKey(name))
+        if (keys.ContainsKey(name) || fieldKinds.Find(field.FieldName) is not ({ } kind, { } shape) || !kind.Query.Filterable)
         {
             return;
         }
 
-        var (scalar, operators, kind, sortable) = field.FieldName switch
+        if (kind.IndexKind == FieldIndexKind.ContentPicker)
         {
-            "TextField" => (typeof(StringGraphType), TextOperators, FieldIndexKind.Text, true),
-            "TagsField" => (typeof(StringGraphType), TextOperators, FieldIndexKind.Text, false),
-            "NumericField" => (typeof(DecimalGraphType), RangeOperators, FieldIndexKind.Numeric, true),
-            "BooleanField" => (typeof(BooleanGraphType), BooleanOperators, FieldIndexKind.Boolean, true),
-            "DateTimeField" => (typeof(DateTimeGraphType), RangeOperators, FieldIndexKind.DateTime, true),
-            "ContentPickerField" => (null, [], FieldIndexKind.ContentPicker, false),
-            _ => ((Type?)null, Array.Empty<(string, FilterOperator, bool)>(), FieldIndexKind.None, false),
-        };
-
-        if (kind == FieldIndexKind.ContentPicker)
-        {
+            // References are filtered by the items they point to: { contentItemId, _in, _all, ... }.
             where.AddField(new FieldType { Name = name, ResolvedType = shared.PickerWhere, Description = $"Conditions on the items '{field.DisplayName}' references." });
             keys[name] = new WhereKey.Picker(partKey, field.Name);
             return;
         }
 
-        if (scalar is null)
+        if (shape.FilterScalar is not { } scalar || kind.IndexKind == FieldIndexKind.None)
         {
             return;
         }
 
-        AddFilterFields(where, keys, name, FilterTarget.For(kind, partKey, field.Name), scalar, operators);
-        if (sortable && orderBy is not null && orderKeys is not null && !orderKeys.ContainsKey(name))
+        var target = FilterTarget.For(kind.IndexKind, partKey, field.Name);
+        AddFilterFields(where, keys, name, target, scalar, FilterSuffixes.For(kind.Query.Operators));
+        if (kind.Query.Sortable && orderBy is not null && orderKeys is not null && !orderKeys.ContainsKey(name))
         {
             orderBy.AddField(new FieldType { Name = name, ResolvedType = shared.Direction, Description = field.DisplayName });
-            orderKeys[name] = FilterTarget.For(kind, partKey, field.Name);
+            orderKeys[name] = target;
         }
     }
 
@@ -410,7 +374,7 @@ internal sealed class ContentSchemaFactory(ILogger<ContentSchemaFactory> logger)
         }
     }
 
-    private static ObjectGraphType PartObjectType(ContentPartDefinition part, SharedTypes shared, ObjectGraphType picker, Dictionary<string, ObjectGraphType> partTypes)
+    private ObjectGraphType PartObjectType(ContentPartDefinition part, GraphQLFieldTypes fieldTypes, Dictionary<string, ObjectGraphType> partTypes)
     {
         if (partTypes.TryGetValue(part.Name, out var existing))
         {
@@ -422,7 +386,7 @@ internal sealed class ContentSchemaFactory(ILogger<ContentSchemaFactory> logger)
         foreach (var field in part.Fields)
         {
             var name = GraphNames.Camel(field.Name);
-            if (GraphNames.IsValid(name) && !type.HasField(name) && ContentField(field, name, shared, picker, source: c => (PartSource)c.Source!) is { } graphField)
+            if (GraphNames.IsValid(name) && !type.HasField(name) && ContentField(field, name, fieldTypes, source: c => (PartSource)c.Source!) is { } graphField)
             {
                 type.AddField(graphField);
             }
@@ -431,43 +395,43 @@ internal sealed class ContentSchemaFactory(ILogger<ContentSchemaFactory> logger)
         return type;
     }
 
-    /// <summary>The output field for one content field, reading its value through <paramref name="source"/>.</summary>
-    private static FieldType? ContentField(ContentPartFieldDefinition field, string name, SharedTypes shared, ObjectGraphType picker, Func<IResolveFieldContext, PartSource> source)
+    /// <summary>
+    /// The output field for one content field, in its kind's GraphQL shape, reading its value through
+    /// <paramref name="source"/>; null (the field is left out) when the kind has no shape.
+    /// </summary>
+    private FieldType? ContentField(ContentPartFieldDefinition field, string name, GraphQLFieldTypes fieldTypes, Func<IResolveFieldContext, PartSource> source)
     {
+        if (fieldKinds.Find(field.FieldName) is not (_, { } shape))
+        {
+            logger.LogWarning("GraphQL: field {Field} of kind {FieldKind} has no GraphQL shape and is left out", field.Name, field.FieldName);
+            return null;
+        }
+
         var key = field.Name;
-        FieldType Scalar(Type type, Func<System.Text.Json.Nodes.JsonObject?, object?> read) => new()
+        if (shape.Scalar is { } scalar && shape.Read is { } read)
         {
-            Name = name,
-            Description = field.DisplayName,
-            Type = type,
-            Resolver = Resolve.Sync(c => read(source(c).Field(key))),
-        };
-
-        FieldType Object(IGraphType type) => new()
-        {
-            Name = name,
-            Description = field.DisplayName,
-            ResolvedType = type,
-            Resolver = Resolve.Sync(c =>
+            return new FieldType
             {
-                var part = source(c);
-                return part.Field(key) is { } value ? new FieldSource(part.Node, value) : new FieldSource(part.Node, []);
-            }),
-        };
+                Name = name,
+                Description = field.DisplayName,
+                Type = scalar,
+                Resolver = Resolve.Sync(c => read(source(c).Field(key))),
+            };
+        }
 
-        return field.FieldName switch
-        {
-            "TextField" => Scalar(typeof(StringGraphType), v => JsonRead.String(v?["Text"])),
-            "NumericField" => Scalar(typeof(DecimalGraphType), v => JsonRead.Decimal(v?["Value"])),
-            "BooleanField" => Scalar(typeof(BooleanGraphType), v => JsonRead.Bool(v?["Value"])),
-            "DateTimeField" => Scalar(typeof(DateTimeGraphType), v => JsonRead.Date(v?["Value"])),
-            "TagsField" => Scalar(typeof(NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>), v => JsonRead.Strings(v?["Tags"])),
-            "HtmlField" => Object(shared.HtmlField),
-            "LinkField" => Object(shared.LinkField),
-            "MediaField" => Object(new NonNullGraphType(shared.MediaField)),
-            "ContentPickerField" => Object(new NonNullGraphType(picker)),
-            _ => null,
-        };
+        return shape.Object is { } objectType
+            ? new FieldType
+            {
+                Name = name,
+                Description = field.DisplayName,
+                ResolvedType = objectType(fieldTypes),
+                Resolver = Resolve.Sync(c =>
+                {
+                    var part = source(c);
+                    return part.Field(key) is { } value ? new FieldSource(part.Node, value) : new FieldSource(part.Node, []);
+                }),
+            }
+            : null;
     }
 
     private bool TryClaim(HashSet<string> names, string name, string typeName)

@@ -113,6 +113,8 @@ internal static class WhereTranslator
     private static object? Scalar(object? value) => value switch
     {
         decimal d => (double)d,
+        int i => (double)i,
+        long l => (double)l,
         DateTimeOffset o => o.UtcDateTime,
         _ => value,
     };

@@ -5,6 +5,7 @@ using Cms.Core.Security;
 using Cms.Data;
 using Cms.GraphQL;
 using Cms.Media;
+using Cms.Preview;
 using Cms.Recipes;
 using Cms.Security;
 using Cms.Web.Setup;
@@ -56,6 +57,7 @@ public static class CmsHostExtensions
         services.AddCmsSecurity(dataOptions);
         services.AddCmsGraphQL(configuration);
         services.AddCmsWorkflow(configuration);
+        services.AddCmsPreview(configuration);
         services.PostConfigure<CmsGraphQLOptions>(graphQL =>
         {
             // Measured on 2 cores: SQLite queries keep a core busy from start to end, so one execution per core
@@ -111,6 +113,7 @@ public static class CmsHostExtensions
         app.MapCmsAdmin();
         app.MapCmsGraphQL();
         app.MapCmsWorkflow();
+        app.MapCmsPreview();
         app.MapOpenApi();
         app.MapGet("/", RootPage.RenderAsync).WithDisplayName("Root page");
         app.MapCmsMedia();

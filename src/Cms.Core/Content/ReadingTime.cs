@@ -1,10 +1,13 @@
 using System.Net;
 using System.Text.RegularExpressions;
 
-namespace Cms.GraphQL.Execution;
+namespace Cms.Core.Content;
 
-/// <summary>Estimated reading time of an HTML body: words / words-per-minute, rounded up, at least one minute.</summary>
-internal static partial class ReadingTime
+/// <summary>
+/// Estimated reading time of an HTML body: words / words-per-minute, rounded up, at least one minute. One rule for
+/// GraphQL's <c>readingMinutes</c> and the preview theme's byline.
+/// </summary>
+public static partial class ReadingTime
 {
     public static int Minutes(string? html, int wordsPerMinute)
     {

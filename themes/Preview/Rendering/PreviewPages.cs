@@ -1,0 +1,20 @@
+using Cms.Core.Content;
+using Cms.Core.Metadata;
+
+namespace Cms.Preview.Rendering;
+
+/// <summary>A whole preview page for one version: the type's template (<c>article</c> for stories, <c>item</c> otherwise) inside the layout.</summary>
+public sealed class PreviewPages(PreviewModelBuilder models, PreviewRenderer renderer, IContentDefinitionManager definitions)
+{
+    public const string Stylesheet = "/_content/Preview/preview.css";
+
+    public async Task<string> RenderAsync(ContentItem item, string notice, CancellationToken cancellationToken = default)
+    {
+        var type = await definitions.GetTypeAsync(item.ContentType, cancellationToken)
+            ?? throw new ContentValidationException("$.ContentType", $"unknown content type '{item.ContentType}'.");
+        var page = new PageView(await models.SiteNameAsync(cancellationToken), item.DisplayText ?? item.ContentItemId, notice, Stylesheet, "");
+        return PreviewModelBuilder.IsStory(type)
+            ? await renderer.RenderPageAsync("article", "article", await models.ArticleAsync(item, type, cancellationToken), page)
+            : await renderer.RenderPageAsync("item", "item", await models.ItemAsync(item, type, renderer.HasTemplate, cancellationToken), page);
+    }
+}
