@@ -52,10 +52,18 @@ public static class MediaApiEndpoints
         return TypedResults.Created($"/api/media/{item.Id}", item);
     }
 
-    private static async Task<Ok<MediaPage>> ListAsync(MediaLibrary library, string? folder, string? search, MediaSort? sort, int? skip, int? take, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await library.ListAsync(
+    /// <summary>A page of the library; <paramref name="path"/> instead looks up the one file at that path (what a media field stores).</summary>
+    private static async Task<Ok<MediaPage>> ListAsync(MediaLibrary library, string? folder, string? search, MediaSort? sort, int? skip, int? take, string? path, CancellationToken cancellationToken)
+    {
+        if (path is not null)
+        {
+            return TypedResults.Ok(await library.GetByPathAsync(path, cancellationToken) is { } item ? new MediaPage(1, [item]) : new MediaPage(0, []));
+        }
+
+        return TypedResults.Ok(await library.ListAsync(
             new MediaQuery { Folder = folder, Search = search, Sort = sort ?? MediaSort.Newest, Skip = skip ?? 0, Take = take ?? 50 },
             cancellationToken));
+    }
 
     private static async Task<Ok<IReadOnlyList<MediaFolder>>> FoldersAsync(MediaLibrary library, CancellationToken cancellationToken) =>
         TypedResults.Ok(await library.GetFoldersAsync(cancellationToken));

@@ -664,6 +664,17 @@
                 });
                 const remove = li.querySelector("button");
                 remove.setAttribute("aria-label", `Remove ${file.path}`);
+                if (window.cmsCropEditor) {
+                    const crop = document.createElement("button");
+                    crop.type = "button";
+                    crop.className = "btn btn-sm btn-outline-secondary";
+                    crop.dataset.mediaCrop = "";
+                    crop.innerHTML = `<i class="bi bi-crop" aria-hidden="true"></i> Crops`;
+                    crop.setAttribute("aria-label", `Focal point and crops of ${file.path} in this item`);
+                    crop.addEventListener("click", () => cropFile(file, crop, el));
+                    remove.before(crop);
+                }
+
                 remove.addEventListener("click", () => {
                     el._files.splice(index, 1);
                     render(el);
@@ -673,6 +684,45 @@
                 return li;
             }));
         };
+        // This item's own focal point and crops of one file (the field's Anchors and Crops), in the library's crop
+        // editor; the library's defaults are where it starts when the item has none.
+        const cropFile = async (file, button, el) => {
+            const response = await window.cmsApi.fetch(`/api/media?path=${encodeURIComponent(file.path)}`);
+            const media = response.ok ? (await response.json()).items?.[0] : null;
+            if (!media) {
+                setStatus(`The crops of ${file.path} cannot be edited: it is not in the media library (the server answered ${response.status}).`);
+                return;
+            }
+
+            const toFractions = (crops) => crops
+                ? Object.fromEntries(Object.entries(crops).map(([name, r]) => [name, { x: r.X, y: r.Y, width: r.Width, height: r.Height }]))
+                : null;
+            const result = await window.cmsCropEditor.open({
+                mediaId: media.id,
+                url: media.url,
+                width: media.width,
+                height: media.height,
+                title: media.fileName,
+                focalPoint: file.anchor ? { x: file.anchor.X, y: file.anchor.Y } : media.focalPoint,
+                crops: toFractions(file.crops) ?? media.crops,
+                returnFocus: button,
+            });
+            if (!result) {
+                return;
+            }
+
+            file.anchor = { X: result.focalPoint.x, Y: result.focalPoint.y };
+            const names = Object.keys(result.crops || {});
+            file.crops = names.length
+                ? Object.fromEntries(names.map((name) => {
+                    const r = result.crops[name];
+                    return [name, { X: r.x, Y: r.y, Width: r.width, Height: r.height }];
+                }))
+                : null;
+            render(el);
+            changed();
+        };
+
         return {
             init(el, value) {
                 el._extra = value || {};

@@ -16,7 +16,8 @@ public sealed class EditModel(
     IContentDefinitionManager definitions,
     ISiteSettingsService settings,
     ICompositeViewEngine views,
-    IOptions<CmsGraphQLOptions> graphQL) : EditorPageModel(content, store, definitions, settings, views, graphQL)
+    IOptions<CmsGraphQLOptions> graphQL,
+    ContentItemNormalizer normalizer) : EditorPageModel(content, store, definitions, settings, views, graphQL, normalizer)
 {
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {

@@ -11,7 +11,7 @@ namespace Cms.Admin.Pages.Admin.Content;
 
 /// <summary>
 /// The generated editor: one editor per built-in part and per field, in the type's order, each rendered by the partial
-/// named after its kind (<c>Editors/TextField.cshtml</c>, ...), so a type a recipe defines gets a working editor without
+/// the field kind names (<see cref="Cms.Core.Fields.IContentFieldKind.EditorTemplate"/>, by default the kind's name: <c>Editors/TextField.cshtml</c>, ...), so a type a recipe defines gets a working editor without
 /// code. Reads go through the content manager (the caller's permissions); saves go through the content API.
 /// </summary>
 public abstract class EditorPageModel(
@@ -20,7 +20,8 @@ public abstract class EditorPageModel(
     IContentDefinitionManager definitions,
     ISiteSettingsService settings,
     ICompositeViewEngine views,
-    IOptions<CmsGraphQLOptions> graphQL) : AdminPageModel
+    IOptions<CmsGraphQLOptions> graphQL,
+    ContentItemNormalizer normalizer) : AdminPageModel
 {
     public const string EditorsFolder = "/Pages/Admin/Content/Editors/";
 
@@ -70,18 +71,20 @@ public abstract class EditorPageModel(
             foreach (var field in definition.Fields.OrderBy(Position))
             {
                 var value = partValue?[field.Name]?.DeepClone();
+                var template = normalizer.FindKind(field.FieldName)?.EditorTemplate ?? field.FieldName;
                 editors.Add(new FieldEditorModel
                 {
                     Part = part.Name,
                     Field = field.Name,
                     Kind = field.FieldName,
+                    Template = template,
                     DisplayName = field.DisplayName,
                     Hint = field.KindSettings["Hint"]?.GetValue<string>(),
                     Required = field.Required,
                     KindSettings = (JsonObject)field.KindSettings.DeepClone(),
                     FieldSettings = field.Settings["ContentPartFieldSettings"] as JsonObject is { } general ? (JsonObject)general.DeepClone() : [],
                     Value = value,
-                    HasTemplate = HasTemplate(field.FieldName),
+                    HasTemplate = HasTemplate(template),
                     ItemTitles = field.FieldName == "ContentPickerField" ? await TitlesAsync(value, cancellationToken) : new Dictionary<string, string>(),
                 });
             }

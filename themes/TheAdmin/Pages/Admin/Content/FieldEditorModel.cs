@@ -17,6 +17,9 @@ public sealed record FieldEditorModel
     /// <summary>The field kind (TextField, ...) or the built-in part's name: the partial's name.</summary>
     public required string Kind { get; init; }
 
+    /// <summary>The editor template's name (<c>Editors/{Template}.cshtml</c>): the field kind's own choice, else the kind's name.</summary>
+    public string Template { get => field ?? Kind; init; }
+
     public required string DisplayName { get; init; }
 
     public string? Hint { get; init; }

@@ -17,7 +17,8 @@ public sealed class NewModel(
     ISiteSettingsService settings,
     ICompositeViewEngine views,
     IContentAccess access,
-    IOptions<CmsGraphQLOptions> graphQL) : EditorPageModel(content, store, definitions, settings, views, graphQL)
+    IOptions<CmsGraphQLOptions> graphQL,
+    ContentItemNormalizer normalizer) : EditorPageModel(content, store, definitions, settings, views, graphQL, normalizer)
 {
     public async Task<IActionResult> OnGetAsync(string type, CancellationToken cancellationToken)
     {
