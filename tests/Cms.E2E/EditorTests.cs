@@ -97,11 +97,34 @@ public sealed class EditorTests(AdminHostFixture host)
             await Expect(editor.Field("Sections").Locator("[data-picked] li")).ToHaveTextAsync(["Energy", "Economy"]);
             await Expect(editor.Field("Keywords").Locator("[data-tags] li")).ToHaveTextAsync(["ports", "logistics"]);
             await scenario.CheckAccessibilityAsync(page, "generated editor");
+            // The media field opens the library's crop editor for this item's own card crop.
+            await editor.Field("Photo").GetByRole(AriaRole.Button, new() { Name = $"Focal point and crops of {photo.GetValue<string>()} in this item" }).ClickAsync();
+            var crops = page.GetByRole(AriaRole.Dialog, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Crops and focal point of ") });
+            await Expect(crops).ToBeVisibleAsync();
+            await crops.GetByRole(AriaRole.Tab, new() { Name = "Focal point" }).PressAsync("ArrowRight");
+            var cardTab = crops.GetByRole(AriaRole.Tab, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Card ") });
+            await Expect(cardTab).ToHaveAttributeAsync("aria-selected", "true");
+            var stage = crops.GetByRole(AriaRole.Group, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Card crop") });
+            await Expect(stage.Locator(".cropper-crop-box")).ToBeVisibleAsync();
+            await stage.FocusAsync();
+            for (var i = 0; i < 20; i++)
+            {
+                await page.Keyboard.PressAsync("Shift+ArrowLeft");
+            }
+
+            await Expect(crops.Locator(".crop-editor-preview[data-profile='card']")).ToContainTextAsync("Custom");
+            await crops.GetByRole(AriaRole.Button, new() { Name = "Save crops" }).ClickAsync();
+            await Expect(crops).ToBeHiddenAsync();
+
             await page.GetByLabel("Priority").FillAsync("4");
             await editor.SaveAsync();
             var edited = await EditorSeed.LatestAsync(scenario.Services, id);
             Assert.NotEqual(stored.ContentItemVersionId, edited.ContentItemVersionId);
             Assert.Equal(4m, edited.Content["Dispatch"]!["Priority"]!["Value"]!.GetValue<decimal>());
+            var card = edited.Content["Dispatch"]!["Photo"]!["Crops"]![0]!["card"]!;
+            Assert.InRange(card["Width"]!.GetValue<double>(), 0.05, 0.99);
+            Assert.InRange(card["Width"]!.GetValue<double>() * 400 / (card["Height"]!.GetValue<double>() * 300), 16 / 9.0 - 0.03, 16 / 9.0 + 0.03);
+            Assert.NotNull(edited.Content["Dispatch"]!["Photo"]!["Anchors"]);
             await EditorPage.ScreenshotAsync(page, "editor-every-kind");
         });
     }
