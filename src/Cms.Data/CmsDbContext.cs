@@ -182,6 +182,7 @@ public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext
             media.Property(m => m.Caption).HasMaxLength(2048);
             media.Property(m => m.Credit).HasMaxLength(512);
             media.Property(m => m.CreatedBy).HasMaxLength(256).IsRequired();
+            media.Property(m => m.CreatedById).HasMaxLength(256);
             media.HasIndex(m => m.Path).IsUnique();
             media.HasIndex(m => new { m.Folder, m.CreatedUtc });
             media.HasIndex(m => m.CreatedUtc);

@@ -26,7 +26,7 @@ public sealed class NewsroomStoryTests(NewsroomHostFixture host)
             await EditorSeed.ApplyRecipeAsync(scenario.Services);
             await EditorSeed.UploadImageAsync(scenario.Services, "harbour-cover.jpg", "Cranes at the harbour at dawn");
             var suffix = Guid.NewGuid().ToString("N")[..6];
-            await TestUsers.CreateAsync(scenario.Services, "writer-" + suffix, Password, "Contributor", "Picture desk");
+            await TestUsers.CreateAsync(scenario.Services, "writer-" + suffix, Password, "Contributor");
             await TestUsers.CreateAsync(scenario.Services, "desk-" + suffix, Password, "Editor");
 
             // The contributor writes the article.

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Cms.Media.Library;
 using Cms.Media.Tests.Support;
@@ -80,6 +81,31 @@ public sealed class LibraryTests : MediaHost
         Assert.False(File.Exists(MediaFile(used.Path)));
         using var gone = await SendAsync(HttpMethod.Get, $"/api/media/{used.Id}");
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+    }
+
+    [Fact]
+    public async Task With_ManageOwnMedia_a_contributor_browses_and_uploads_but_changes_and_deletes_only_their_own_files()
+    {
+        var editors = await UploadAsync(CraftedImages.Photo(80, 60), "desk-photo.jpg", folder: "desk");
+        var own = await UploadAsync(CraftedImages.Photo(80, 60), "my-photo.jpg", folder: "desk", client: "media-contributor");
+
+        var page = await GetJsonAsync<MediaPage>("/api/media?folder=desk", "media-contributor");
+        using var changeOwn = await SendAsync(HttpMethod.Patch, $"/api/media/{own.Id}", "media-contributor", JsonContent.Create(new { altText = "Mine" }));
+        using var changeOther = await SendAsync(HttpMethod.Patch, $"/api/media/{editors.Id}", "media-contributor", JsonContent.Create(new { altText = "Not mine" }));
+        using var deleteOther = await SendAsync(HttpMethod.Delete, $"/api/media/{editors.Id}", "media-contributor");
+        using var editorChanges = await SendAsync(HttpMethod.Patch, $"/api/media/{own.Id}", content: JsonContent.Create(new { caption = "Checked by the desk" }));
+        using var deleteOwn = await SendAsync(HttpMethod.Delete, $"/api/media/{own.Id}", "media-contributor");
+
+        Assert.Equal(2, page.TotalCount);
+        Assert.Equal(HttpStatusCode.OK, changeOwn.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, changeOther.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, deleteOther.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, editorChanges.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, deleteOwn.StatusCode);
+        var kept = await GetJsonAsync<MediaItem>($"/api/media/{editors.Id}");
+        Assert.Null(kept.AltText);
+        Assert.True(File.Exists(MediaFile(editors.Path)));
+        Assert.False(File.Exists(MediaFile(own.Path)));
     }
 
     [Fact]

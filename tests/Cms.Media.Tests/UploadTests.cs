@@ -143,7 +143,7 @@ public sealed class UploadTests(UploadTests.Host host) : IClassFixture<UploadTes
     }
 
     [Fact]
-    public async Task Uploads_need_ManageMedia()
+    public async Task Uploads_need_a_media_permission()
     {
         using var anonymous = await host.Http.PostAsync("/api/media", MediaHost.Upload(CraftedImages.Photo(10, 10), "x.jpg"));
         using var contributor = await host.SendAsync(HttpMethod.Post, "/api/media", "no-media", MediaHost.Upload(CraftedImages.Photo(10, 10), "x.jpg"));

@@ -18,7 +18,7 @@ public sealed class RecipeStepTests(SecurityTestFactory host) : IClassFixture<Se
 
         Assert.Equal(["Administrator", "Anonymous", "Authenticated", "Author", "Contributor", "Editor"], roles.Keys.Where(k => !k.StartsWith("Desk", StringComparison.Ordinal) && !k.StartsWith("Recipe", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
         Assert.Empty(roles["Administrator"]);
-        Assert.Equal(["AccessAdminPanel", "EditOwn_Article", "PreviewOwn_Article", "SubmitOwn_Article"], roles["Contributor"]);
+        Assert.Equal(["AccessAdminPanel", "EditOwn_Article", "ManageOwnMedia", "PreviewOwn_Article", "SubmitOwn_Article"], roles["Contributor"]);
         Assert.Contains("Publish_Article", roles["Editor"]);
         Assert.DoesNotContain(roles["Author"], p => p.StartsWith("Publish", StringComparison.Ordinal));
         Assert.Equal(["ExecuteGraphQL", "View_Article", "View_Author", "View_Section"], roles["Anonymous"]);

@@ -8,6 +8,9 @@ public static class Permissions
     public const string ManageOpenIdApplications = "ManageOpenIdApplications";
     public const string ManageContentTypes = "ManageContentTypes";
     public const string ManageMedia = "ManageMedia";
+
+    /// <summary>Browse the library and upload; change and delete only one's own files (implied by <see cref="ManageMedia"/>).</summary>
+    public const string ManageOwnMedia = "ManageOwnMedia";
     public const string DeleteUsedMedia = "DeleteUsedMedia";
     public const string ViewAuditTrail = "ViewAuditTrail";
     public const string ExecuteGraphQL = "ExecuteGraphQL";
@@ -17,6 +20,6 @@ public static class Permissions
     public static readonly IReadOnlyList<string> Global =
     [
         ManageUsers, ManageRoles, ManageOpenIdApplications, ManageContentTypes, ManageMedia,
-        ViewAuditTrail, ExecuteGraphQL, AccessAdminPanel, ManageSettings, DeleteUsedMedia,
+        ViewAuditTrail, ExecuteGraphQL, AccessAdminPanel, ManageSettings, DeleteUsedMedia, ManageOwnMedia,
     ];
 }

@@ -42,5 +42,8 @@ public sealed class MediaItemRecord
 
     public DateTime CreatedUtc { get; set; }
     public string CreatedBy { get; set; } = "";
+
+    /// <summary>The user or client id of the uploader (<c>ManageOwnMedia</c> lets them change and delete their own files); null for recipes and backfill.</summary>
+    public string? CreatedById { get; set; }
     public DateTime ModifiedUtc { get; set; }
 }

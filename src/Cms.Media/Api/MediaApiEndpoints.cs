@@ -16,13 +16,14 @@ namespace Cms.Media.Api;
 /// <summary>
 /// <c>/api/media</c>: upload (multipart, <c>file</c> part), list, folders, read, update texts/focal point/crops,
 /// where used, profile derivatives and delete. Bearer tokens from the CMS's OpenID server or the admin cookie,
-/// with <c>ManageMedia</c>; forcing the delete of a file in use also needs <c>DeleteUsedMedia</c>.
+/// with <c>ManageOwnMedia</c> (browse, upload, change and delete one's own files) or <c>ManageMedia</c> (every file); forcing the
+/// delete of a file in use also needs <c>DeleteUsedMedia</c>.
 /// </summary>
 public static class MediaApiEndpoints
 {
     public static IEndpointRouteBuilder MapMediaApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/media").RequireApiPermissions(Permissions.ManageMedia);
+        var api = endpoints.MapGroup("/api/media").RequireApiPermissions(Permissions.ManageOwnMedia);
         // DisableAntiforgery turns off only the framework's form check: a cookie-authenticated upload is checked by
         // Cms.Security's rule for every /api write (the RequestVerificationToken header); a bearer upload needs no token.
         api.MapPost("", UploadAsync).WithName("UploadMedia").DisableAntiforgery();
@@ -48,6 +49,7 @@ public static class MediaApiEndpoints
                 Credit = upload.Fields.GetValueOrDefault("credit"),
             },
             user.GetActorName() ?? "unknown",
+            user.GetActorId(),
             cancellationToken);
         return TypedResults.Created($"/api/media/{item.Id}", item);
     }
@@ -71,7 +73,7 @@ public static class MediaApiEndpoints
     private static async Task<Results<Ok<MediaItem>, NotFound>> GetAsync(string id, MediaLibrary library, CancellationToken cancellationToken) =>
         await library.GetAsync(id, cancellationToken) is { } item ? TypedResults.Ok(item) : TypedResults.NotFound();
 
-    private static async Task<Ok<MediaItem>> UpdateAsync(string id, MediaUpdateRequest body, MediaLibrary library, CancellationToken cancellationToken) =>
+    private static async Task<Ok<MediaItem>> UpdateAsync(string id, MediaUpdateRequest body, ClaimsPrincipal user, IPermissionService permissions, MediaLibrary library, CancellationToken cancellationToken) =>
         TypedResults.Ok(await library.UpdateAsync(id, new MediaUpdate
         {
             AltText = body.AltText,
@@ -79,7 +81,11 @@ public static class MediaApiEndpoints
             Credit = body.Credit,
             FocalPoint = body.FocalPoint,
             Crops = body.Crops,
-        }, cancellationToken));
+        }, await OnlyOwnedByAsync(user, permissions, cancellationToken), cancellationToken));
+
+    /// <summary>Null for holders of <c>ManageMedia</c> (every file); otherwise the caller's id (<c>ManageOwnMedia</c>: their own files).</summary>
+    private static async Task<string?> OnlyOwnedByAsync(ClaimsPrincipal user, IPermissionService permissions, CancellationToken cancellationToken) =>
+        await permissions.HasPermissionAsync(user, Permissions.ManageMedia, cancellationToken) ? null : user.GetActorId() ?? "";
 
     private static async Task<Results<Ok<IReadOnlyList<MediaUsage>>, NotFound>> UsageAsync(string id, MediaLibrary library, CancellationToken cancellationToken) =>
         await library.GetAsync(id, cancellationToken) is { } item
@@ -129,7 +135,7 @@ public static class MediaApiEndpoints
     private static async Task<NoContent> DeleteAsync(string id, bool? force, ClaimsPrincipal user, IPermissionService permissions, MediaLibrary library, CancellationToken cancellationToken)
     {
         var mayForce = force == true && await permissions.HasPermissionAsync(user, Permissions.DeleteUsedMedia, cancellationToken);
-        await library.DeleteAsync(id, force == true, mayForce, user.GetActorName() ?? "unknown", cancellationToken);
+        await library.DeleteAsync(id, force == true, mayForce, user.GetActorName() ?? "unknown", await OnlyOwnedByAsync(user, permissions, cancellationToken), cancellationToken);
         return TypedResults.NoContent();
     }
 }

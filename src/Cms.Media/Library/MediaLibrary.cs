@@ -27,10 +27,25 @@ public sealed class MediaLibrary(
     IOptions<MediaOptions> options,
     ILogger<MediaLibrary> logger)
 {
+    /// <summary>
+    /// For a caller who holds only <c>ManageOwnMedia</c> (<paramref name="onlyOwnedBy"/> is their id): their own uploads only.
+    /// Files from recipes and backfill have no owner, so only holders of <c>ManageMedia</c> change them.
+    /// </summary>
+    private static void CheckOwner(MediaItemRecord record, string? onlyOwnedBy)
+    {
+        if (onlyOwnedBy is not null && !string.Equals(record.CreatedById, onlyOwnedBy, StringComparison.Ordinal))
+        {
+            throw new ContentAccessDeniedException(Core.Security.Permissions.ManageMedia, (string?)null);
+        }
+    }
+
     private static readonly JsonSerializerOptions CropJson = new();
 
-    /// <summary>Checks, cleans and stores an uploaded image under a new, safe name in its folder.</summary>
-    public async Task<MediaItem> UploadAsync(MediaUpload upload, string actor, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Checks, cleans and stores an uploaded image under a new, safe name in its folder. <paramref name="actorId"/> (a user
+    /// or client id) becomes the file's owner, who may change and delete it with <c>ManageOwnMedia</c>.
+    /// </summary>
+    public async Task<MediaItem> UploadAsync(MediaUpload upload, string actor, string? actorId = null, CancellationToken cancellationToken = default)
     {
         var folder = (upload.Folder ?? "").Trim().Trim('/');
         if (!MediaNames.IsValidFolder(folder))
@@ -69,6 +84,7 @@ public sealed class MediaLibrary(
                 CreatedUtc = now,
                 ModifiedUtc = now,
                 CreatedBy = Truncate(actor, 256),
+                CreatedById = actorId is null ? null : Truncate(actorId, 256),
             };
             Describe(record, prepared);
             await using (var content = prepared.OpenRead())
@@ -180,10 +196,11 @@ public sealed class MediaLibrary(
         await db.MediaItems.AsNoTracking().GroupBy(m => m.Folder).OrderBy(g => g.Key)
             .Select(g => new MediaFolder(g.Key, g.Count())).ToListAsync(cancellationToken);
 
-    public async Task<MediaItem> UpdateAsync(string id, MediaUpdate update, CancellationToken cancellationToken = default)
+    public async Task<MediaItem> UpdateAsync(string id, MediaUpdate update, string? onlyOwnedBy = null, CancellationToken cancellationToken = default)
     {
         var record = await db.MediaItems.FirstOrDefaultAsync(m => m.Id == id, cancellationToken)
             ?? throw new MediaRejectedException($"Media file '{id}' does not exist.", 404);
+        CheckOwner(record, onlyOwnedBy);
         CheckTexts(update.AltText, update.Caption, update.Credit);
         if (update.FocalPoint is { } focal && !focal.IsValid())
         {
@@ -250,10 +267,11 @@ public sealed class MediaLibrary(
     /// Deletes a file, its record and its derivatives. A file still used by content is refused (409) unless
     /// <paramref name="force"/> is set by a caller that <paramref name="mayForce"/> (<c>DeleteUsedMedia</c>).
     /// </summary>
-    public async Task DeleteAsync(string id, bool force, bool mayForce, string actor, CancellationToken cancellationToken = default)
+    public async Task DeleteAsync(string id, bool force, bool mayForce, string actor, string? onlyOwnedBy = null, CancellationToken cancellationToken = default)
     {
         var record = await db.MediaItems.FirstOrDefaultAsync(m => m.Id == id, cancellationToken)
             ?? throw new MediaRejectedException($"Media file '{id}' does not exist.", 404);
+        CheckOwner(record, onlyOwnedBy);
         var usages = await WhereUsedAsync(record.Path, cancellationToken);
         if (usages.Count > 0)
         {

@@ -26,6 +26,7 @@ public sealed class PermissionCatalogue(IContentDefinitionManager definitions)
         [Core.Security.Permissions.AccessAdminPanel] = "Open the admin.",
         [Core.Security.Permissions.ManageSettings] = "Change site settings.",
         [Core.Security.Permissions.DeleteUsedMedia] = "Delete media files that content still uses (with ManageMedia).",
+        [Core.Security.Permissions.ManageOwnMedia] = "Browse the media library and upload files; change and delete only the files one uploaded.",
     };
 
     public async Task<IReadOnlyList<PermissionGroup>> GetGroupsAsync(CancellationToken cancellationToken = default)
@@ -34,7 +35,7 @@ public sealed class PermissionCatalogue(IContentDefinitionManager definitions)
         var groups = new List<PermissionGroup>
         {
             new(PermissionNames.GlobalGroup, "Global", null,
-                [.. Core.Security.Permissions.Global.Select(p => new PermissionDescriptor(p, GlobalDescriptions.GetValueOrDefault(p, p), []))]),
+                [.. Core.Security.Permissions.Global.Select(p => new PermissionDescriptor(p, GlobalDescriptions.GetValueOrDefault(p, p), PermissionNames.ImpliedBy(p)))]),
         };
         foreach (var type in set.Types.Values.Where(t => t.Settings.Securable).OrderBy(t => t.DisplayName, StringComparer.OrdinalIgnoreCase))
         {

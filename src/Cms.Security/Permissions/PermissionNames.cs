@@ -8,7 +8,7 @@ namespace Cms.Security.Permissions;
 /// The shape of permission names and Orchard Core's implication graph for the per type ones:
 /// Publish_T ⇒ Edit_T, PublishOwn_T; PublishOwn_T ⇒ EditOwn_T; Edit_T ⇒ EditOwn_T, View_T, Preview_T;
 /// View_T ⇒ ViewOwn_T; Preview_T ⇒ PreviewOwn_T; Delete_T ⇒ DeleteOwn_T; and the workflow's
-/// Review_T ⇒ Preview_T, Submit_T; Submit_T ⇒ SubmitOwn_T.
+/// Review_T ⇒ Preview_T, Submit_T; Submit_T ⇒ SubmitOwn_T; and globally ManageMedia ⇒ ManageOwnMedia.
 /// </summary>
 public static partial class PermissionNames
 {
@@ -34,6 +34,11 @@ public static partial class PermissionNames
     /// <summary>The permissions that <paramref name="name"/> directly includes.</summary>
     public static IEnumerable<string> Implies(string name)
     {
+        if (name == Core.Security.Permissions.ManageMedia)
+        {
+            return [Core.Security.Permissions.ManageOwnMedia];
+        }
+
         if (!TryParseContent(name, out var action, out var type))
         {
             return [];
@@ -56,6 +61,11 @@ public static partial class PermissionNames
     /// <summary>The permissions that directly include <paramref name="name"/>.</summary>
     public static IReadOnlyList<string> ImpliedBy(string name)
     {
+        if (IsGlobal(name))
+        {
+            return [.. Core.Security.Permissions.Global.Where(c => Implies(c).Contains(name, StringComparer.Ordinal))];
+        }
+
         if (!TryParseContent(name, out var action, out var type))
         {
             return [];

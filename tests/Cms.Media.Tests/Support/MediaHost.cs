@@ -10,9 +10,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Cms.Media.Tests.Support;
 
 /// <summary>
-/// The real host (SQLite in a temp folder, the newsroom recipe with its media profiles, real security) with three
+/// The real host (SQLite in a temp folder, the newsroom recipe with its media profiles, real security) with four
 /// API clients: <c>media-editor</c> (Editor: ManageMedia and DeleteUsedMedia), <c>media-author</c> (Author:
-/// ManageMedia only) and <c>no-media</c> (Contributor: no ManageMedia). Tokens come from <c>/connect/token</c>.
+/// ManageMedia only), <c>media-contributor</c> (Contributor: ManageOwnMedia) and <c>no-media</c> (no role: no media
+/// permission). Tokens come from <c>/connect/token</c>.
 /// </summary>
 public class MediaHost : IAsyncLifetime
 {
@@ -41,7 +42,7 @@ public class MediaHost : IAsyncLifetime
         Http = Factory.CreateClient();
         Credentials = new ClientCredentials(Http);
         var steps = new JsonArray();
-        foreach (var (client, role) in new[] { ("media-editor", "Editor"), ("media-author", "Author"), ("no-media", "Contributor") })
+        foreach (var (client, role) in new[] { ("media-editor", "Editor"), ("media-author", "Author"), ("media-contributor", "Contributor"), ("no-media", (string?)null) })
         {
             steps.Add(new JsonObject
             {
@@ -51,7 +52,7 @@ public class MediaHost : IAsyncLifetime
                 ["Type"] = "Confidential",
                 ["ClientSecret"] = "test-secret-" + client,
                 ["AllowClientCredentialsFlow"] = true,
-                ["RoleEntries"] = new JsonArray(new JsonObject { ["Name"] = role }),
+                ["RoleEntries"] = role is null ? new JsonArray() : new JsonArray(new JsonObject { ["Name"] = role }),
             });
         }
 

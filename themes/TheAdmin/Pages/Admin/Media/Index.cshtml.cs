@@ -93,7 +93,7 @@ public sealed class IndexModel(MediaLibrary library, MediaProfileStore profileSt
                 AltText = Texts.AltText ?? "",
                 Caption = Texts.Caption ?? "",
                 Credit = Texts.Credit ?? "",
-            }, cancellationToken);
+            }, cancellationToken: cancellationToken);
         }
         catch (MediaRejectedException e)
         {
@@ -121,7 +121,7 @@ public sealed class IndexModel(MediaLibrary library, MediaProfileStore profileSt
 
         try
         {
-            await library.DeleteAsync(SelectedId, force, mayForce, User.GetActorName() ?? "unknown", cancellationToken);
+            await library.DeleteAsync(SelectedId, force, mayForce, User.GetActorName() ?? "unknown", cancellationToken: cancellationToken);
         }
         catch (MediaRejectedException e)
         {
