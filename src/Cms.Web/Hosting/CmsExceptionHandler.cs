@@ -7,8 +7,9 @@ using Microsoft.AspNetCore.Mvc;
 namespace Cms.Web.Hosting;
 
 /// <summary>
-/// The one table from exceptions to ProblemDetails: bad input 400, access denied 403, not found 404, stale
-/// version 409 (412 over the content API's If-Match, 428 without one), a transition the stage does not allow 409; anything else 500 without details outside Development. Every answer carries the trace id.
+/// Exceptions to ProblemDetails: the content engine's refusals by <see cref="ContentRefusal"/>, bad recipes and requests
+/// 400, media refusals by their own status; anything else 500 without details outside Development. Every answer carries
+/// the trace id.
 /// </summary>
 public sealed class CmsExceptionHandler(IProblemDetailsService problemDetails, IHostEnvironment environment, ILogger<CmsExceptionHandler> logger) : IExceptionHandler
 {
@@ -16,16 +17,10 @@ public sealed class CmsExceptionHandler(IProblemDetailsService problemDetails, I
     {
         var (status, title) = exception switch
         {
-            ContentValidationException => (StatusCodes.Status400BadRequest, "The content is not valid."),
             RecipeException => (StatusCodes.Status400BadRequest, "The recipe could not be applied."),
             BadHttpRequestException bad => (bad.StatusCode, "The request is not valid."),
-            ContentAccessDeniedException => (StatusCodes.Status403Forbidden, "Access denied."),
-            ContentNotFoundException => (StatusCodes.Status404NotFound, "Not found."),
-            ContentConflictException => (StatusCodes.Status409Conflict, "The item was changed by someone else."),
-            ContentPreconditionException { Missing: true } => (StatusCodes.Status428PreconditionRequired, "The write must name the version it started from."),
-            ContentPreconditionException => (StatusCodes.Status412PreconditionFailed, "The item was changed by someone else."),
-            ContentTransitionException => (StatusCodes.Status409Conflict, "The transition is not allowed."),
             MediaRejectedException rejected => (rejected.StatusCode, MediaTitle(rejected.StatusCode)),
+            _ when ContentRefusal.Of(exception) is { } refusal => refusal,
             _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred."),
         };
 

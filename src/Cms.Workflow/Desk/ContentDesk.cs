@@ -129,9 +129,9 @@ public sealed class ContentDesk(
 
                 outcomes.Add(new BulkOutcome(id, title, true, 200, null));
             }
-            catch (Exception ex) when (Refusal(ex) is { } status)
+            catch (Exception ex) when (ContentRefusal.Of(ex) is { } refusal)
             {
-                outcomes.Add(new BulkOutcome(id, title, false, status, ex.Message));
+                outcomes.Add(new BulkOutcome(id, title, false, refusal.Status, ex.Message));
             }
         }
 
@@ -167,23 +167,8 @@ public sealed class ContentDesk(
     }
 
     /// <summary>The site's time zone (<see cref="SiteSettings.TimeZone"/>); UTC when it names no zone this machine knows.</summary>
-    public async Task<TimeZoneInfo> SiteTimeZoneAsync(CancellationToken cancellationToken = default)
-    {
-        var id = (await settings.GetAsync(cancellationToken)).TimeZone;
-        return TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
-    }
-
-    /// <summary>The status the API answers for a refused change; null for anything else, which is a fault, not a refusal.</summary>
-    private static int? Refusal(Exception exception) => exception switch
-    {
-        ContentValidationException => 400,
-        ContentAccessDeniedException => 403,
-        ContentNotFoundException => 404,
-        ContentConflictException => 409,
-        ContentTransitionException => 409,
-        ContentPreconditionException => 412,
-        _ => null,
-    };
+    public async Task<TimeZoneInfo> SiteTimeZoneAsync(CancellationToken cancellationToken = default) =>
+        (await settings.GetAsync(cancellationToken)).FindTimeZone();
 
     private async Task<IReadOnlyList<DeskRow>> DescribeAsync(IReadOnlyList<ContentItem> items, CancellationToken cancellationToken)
     {

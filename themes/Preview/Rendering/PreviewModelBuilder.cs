@@ -253,11 +253,7 @@ public sealed class PreviewModelBuilder(
             return null;
         }
 
-        if (_zone is null)
-        {
-            var id = (await site.GetAsync(cancellationToken)).TimeZone;
-            _zone = TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
-        }
+        _zone ??= (await site.GetAsync(cancellationToken)).FindTimeZone();
 
         return TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc.Value, DateTimeKind.Utc), _zone).ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
     }
