@@ -329,7 +329,7 @@ public sealed class MediaLibraryTests(AdminHostFixture host)
         if (Environment.GetEnvironmentVariable("CMS_DOCS_SCREENSHOTS") == "1")
         {
             var root = new DirectoryInfo(AppContext.BaseDirectory);
-            while (root is not null && !File.Exists(Path.Combine(root.FullName, "Cms.slnx")))
+            while (root is not null && !File.Exists(Path.Combine(root.FullName, "Cms.sln")))
             {
                 root = root.Parent;
             }

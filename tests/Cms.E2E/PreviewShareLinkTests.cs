@@ -153,7 +153,7 @@ public sealed class PreviewShareLinkTests : IAsyncLifetime
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            if (File.Exists(Path.Combine(dir.FullName, "Cms.slnx")))
+            if (File.Exists(Path.Combine(dir.FullName, "Cms.sln")))
             {
                 return dir.FullName;
             }

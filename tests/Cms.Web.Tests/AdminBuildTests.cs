@@ -115,12 +115,12 @@ public sealed class AdminBuildTests : IDisposable
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {
-            if (File.Exists(Path.Combine(folder.FullName, "Cms.slnx")))
+            if (File.Exists(Path.Combine(folder.FullName, "Cms.sln")))
             {
                 return folder.FullName;
             }
         }
 
-        throw new InvalidOperationException("The repository root (Cms.slnx) was not found above the test binaries.");
+        throw new InvalidOperationException("The repository root (Cms.sln) was not found above the test binaries.");
     }
 }
