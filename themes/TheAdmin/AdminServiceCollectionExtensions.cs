@@ -46,6 +46,8 @@ public static class AdminServiceCollectionExtensions
             "Register front ends and build pipelines that call the API."));
         services.AddAdminMenuItem(new AdminMenuItem("Content", "Media", AdminUrls.Media, "bi-images", Permissions.ManageMedia, 50,
             "Upload pictures, write their alt texts and captions, and crop them for every place they appear."));
+        services.AddAdminMenuItem(new AdminMenuItem("Settings", "Site settings", Pages.Admin.Settings.IndexModel.Address, "bi-sliders", Permissions.ManageSettings, 10,
+            "The site name, tagline, logo, footer, social links and cookie notice that front ends show."));
         return services;
     }
 

@@ -3,7 +3,7 @@ using Cms.Core.Storage;
 
 namespace Cms.Core.Settings;
 
-/// <summary>Site settings in the document named <c>SiteSettings</c>.</summary>
+/// <summary>Site settings in the document named <c>SiteSettings</c>; every save is checked and cleaned by <see cref="SiteSettingsRules"/>.</summary>
 public sealed class SiteSettingsService(IDocumentStore documents) : ISiteSettingsService
 {
     public const string DocumentName = "SiteSettings";
@@ -15,5 +15,5 @@ public sealed class SiteSettingsService(IDocumentStore documents) : ISiteSetting
     }
 
     public Task SaveAsync(SiteSettings settings, CancellationToken cancellationToken = default) =>
-        documents.SetAsync(DocumentName, JsonSerializer.SerializeToNode(settings)!.AsObject(), cancellationToken);
+        documents.SetAsync(DocumentName, JsonSerializer.SerializeToNode(SiteSettingsRules.Clean(settings))!.AsObject(), cancellationToken);
 }

@@ -61,6 +61,7 @@ internal sealed class ContentSchemaFactory(GraphQLFieldKinds fieldKinds, ILogger
                 new QueryArgument(shared.Status) { Name = "status", DefaultValue = ContentStatus.Published }),
             Resolver = Resolve.Async(async c => await ContentItemResolver.ResolveAsync(c, knownTypes)),
         });
+        SiteSchema.AddTo(query, shared);
 
         // Names are made here (camelCase fields, AND / OR / NOT kept upper case), so the converter must keep them as they are.
         var schema = new global::GraphQL.Types.Schema { Query = query, Description = "Newsroom content.", NameConverter = global::GraphQL.Conversion.DefaultNameConverter.Instance };
@@ -74,7 +75,7 @@ internal sealed class ContentSchemaFactory(GraphQLFieldKinds fieldKinds, ILogger
         return schema;
     }
 
-    private static bool IsReserved(string name) => name is "Query" or "ContentItem" or "Status" or "OrderByDirection" or "HtmlField" or "LinkField"
+    private static bool IsReserved(string name) => SiteSchema.IsReserved(name) || name is "Query" or "ContentItem" or "Status" or "OrderByDirection" or "HtmlField" or "LinkField"
         or "MediaField" or "MediaFile" or "MediaAnchor" or "MediaProfile" or "MediaCrop" or "ContentPickerField" or "ContentPickerFieldWhereInput"
         or "TitlePart" or "AutoroutePart" or "HtmlBodyPart" or "PublishLaterPart";
 

@@ -4,10 +4,15 @@ using Cms.Core.Settings;
 
 namespace Cms.Recipes.Steps;
 
-/// <summary><c>Settings</c>: <c>SiteName</c> and <c>TimeZone</c> (an IANA id such as <c>Asia/Baku</c>).</summary>
+/// <summary>
+/// <c>Settings</c>: <c>SiteName</c>, <c>TimeZone</c> (an IANA id such as <c>Asia/Baku</c>), and what front ends show:
+/// <c>Tagline</c>, <c>Logo</c> (a media path), <c>FooterText</c>, <c>SocialLinks</c> (<c>[{ "Name", "Url" }]</c>) and
+/// <c>CookieNotice</c> (<c>{ "Text", "Links": [{ "Text", "Url" }] }</c>). Settings the step does not name keep their
+/// values; a list given replaces the list. The values are checked by <see cref="SiteSettingsRules"/>, as in the admin.
+/// </summary>
 public sealed class SettingsStep(ISiteSettingsService settings) : IRecipeStep
 {
-    private static readonly string[] Known = ["name", "SiteName", "TimeZone"];
+    private static readonly string[] Known = ["name", "SiteName", "TimeZone", "Tagline", "Logo", "FooterText", "SocialLinks", "CookieNotice"];
 
     public string Name => "Settings";
 
@@ -23,36 +28,112 @@ public sealed class SettingsStep(ISiteSettingsService settings) : IRecipeStep
                 case "name":
                     break;
                 case "SiteName":
-                    var siteName = ReadString(context, key, value);
-                    if (siteName.Length is 0 or > 200)
-                    {
-                        throw context.Error(key, "must be 1 to 200 characters.");
-                    }
-
-                    updated = updated with { SiteName = siteName };
+                    updated = updated with { SiteName = ReadString(context, key, value) };
                     break;
                 case "TimeZone":
-                    var zone = ReadString(context, key, value);
-                    if (!TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
-                    {
-                        throw context.Error(key, $"'{zone}' is not a known time zone id (use an IANA id such as 'Europe/London').");
-                    }
-
-                    updated = updated with { TimeZone = zone };
+                    updated = updated with { TimeZone = ReadString(context, key, value).Trim() };
+                    break;
+                case "Tagline":
+                    updated = updated with { Tagline = ReadOptionalString(context, key, value) };
+                    break;
+                case "Logo":
+                    updated = updated with { Logo = ReadOptionalString(context, key, value) };
+                    break;
+                case "FooterText":
+                    updated = updated with { FooterText = ReadOptionalString(context, key, value) };
+                    break;
+                case "SocialLinks":
+                    updated = updated with { SocialLinks = ReadLinks(context, key, value, "Name", (name, url) => new SocialLink(name, url)) };
+                    break;
+                case "CookieNotice":
+                    updated = updated with { CookieNotice = ReadNotice(context, key, value) };
                     break;
                 default:
-                    throw context.Error(key, $"unknown setting '{key}'; known settings: SiteName, TimeZone.");
+                    throw context.Error(key, $"unknown setting '{key}'; known settings: {string.Join(", ", Known.Skip(1))}.");
             }
         }
 
-        if (updated != current)
+        // The same check as the admin's (it throws with the path of every problem); saved only when something changed.
+        var cleaned = SiteSettingsRules.Clean(updated);
+        if (JsonSerializer.Serialize(cleaned) != JsonSerializer.Serialize(current))
         {
-            await settings.SaveAsync(updated, cancellationToken);
+            await settings.SaveAsync(cleaned, cancellationToken);
         }
+    }
+
+    private static CookieNotice ReadNotice(RecipeStepContext context, string key, JsonNode? value)
+    {
+        if (value is not JsonObject notice)
+        {
+            throw context.Error(key, "must be an object { \"Text\": ..., \"Links\": [{ \"Text\": ..., \"Url\": ... }] }.");
+        }
+
+        string? text = null;
+        IReadOnlyList<NoticeLink> links = [];
+        foreach (var (property, inner) in notice)
+        {
+            if (property.Equals("Text", StringComparison.OrdinalIgnoreCase))
+            {
+                text = ReadOptionalString(context, $"{key}.{property}", inner);
+            }
+            else if (property.Equals("Links", StringComparison.OrdinalIgnoreCase))
+            {
+                links = ReadLinks(context, $"{key}.{property}", inner, "Text", (name, url) => new NoticeLink(name, url));
+            }
+            else
+            {
+                throw context.Error($"{key}.{property}", $"unknown property '{property}'; a cookie notice has Text and Links.");
+            }
+        }
+
+        return new CookieNotice { Text = text, Links = links };
+    }
+
+    private static List<T> ReadLinks<T>(RecipeStepContext context, string key, JsonNode? value, string nameProperty, Func<string, string, T> create)
+    {
+        if (value is not JsonArray array)
+        {
+            throw context.Error(key, $"must be an array of {{ \"{nameProperty}\": ..., \"Url\": ... }} objects.");
+        }
+
+        var links = new List<T>();
+        for (var i = 0; i < array.Count; i++)
+        {
+            var path = $"{key}[{i}]";
+            if (array[i] is not JsonObject link)
+            {
+                throw context.Error(path, $"must be an object {{ \"{nameProperty}\": ..., \"Url\": ... }}.");
+            }
+
+            string? name = null;
+            string? url = null;
+            foreach (var (property, inner) in link)
+            {
+                if (property.Equals(nameProperty, StringComparison.OrdinalIgnoreCase))
+                {
+                    name = ReadString(context, $"{path}.{property}", inner);
+                }
+                else if (property.Equals("Url", StringComparison.OrdinalIgnoreCase))
+                {
+                    url = ReadString(context, $"{path}.{property}", inner);
+                }
+                else
+                {
+                    throw context.Error($"{path}.{property}", $"unknown property '{property}'; a link has {nameProperty} and Url.");
+                }
+            }
+
+            links.Add(create(name ?? "", url ?? ""));
+        }
+
+        return links;
     }
 
     private static string ReadString(RecipeStepContext context, string key, JsonNode? value) =>
         value is JsonValue v && v.GetValueKind() == JsonValueKind.String
-            ? v.GetValue<string>().Trim()
+            ? v.GetValue<string>()
             : throw context.Error(key, "must be a string.");
+
+    private static string? ReadOptionalString(RecipeStepContext context, string key, JsonNode? value) =>
+        value is null ? null : ReadString(context, key, value);
 }

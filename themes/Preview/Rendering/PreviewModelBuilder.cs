@@ -44,6 +44,9 @@ public sealed class PreviewModelBuilder(
 
     public async Task<string> SiteNameAsync(CancellationToken cancellationToken) => (await site.GetAsync(cancellationToken)).SiteName;
 
+    /// <summary>The site settings the layout shows (name, tagline, footer).</summary>
+    public Task<SiteSettings> SiteAsync(CancellationToken cancellationToken) => site.GetAsync(cancellationToken);
+
     public async Task<ArticleView> ArticleAsync(ContentItem item, ContentTypeDefinition type, CancellationToken cancellationToken)
     {
         var set = await definitions.GetAsync(cancellationToken);

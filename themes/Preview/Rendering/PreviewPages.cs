@@ -12,7 +12,12 @@ public sealed class PreviewPages(PreviewModelBuilder models, PreviewRenderer ren
     {
         var type = await definitions.GetTypeAsync(item.ContentType, cancellationToken)
             ?? throw new ContentValidationException("$.ContentType", $"unknown content type '{item.ContentType}'.");
-        var page = new PageView(await models.SiteNameAsync(cancellationToken), item.DisplayText ?? item.ContentItemId, notice, Stylesheet, "");
+        var site = await models.SiteAsync(cancellationToken);
+        var page = new PageView(site.SiteName, item.DisplayText ?? item.ContentItemId, notice, Stylesheet, "")
+        {
+            Tagline = site.Tagline,
+            FooterLines = site.FooterText?.Split('\n') ?? [],
+        };
         return PreviewModelBuilder.IsStory(type)
             ? await renderer.RenderPageAsync("article", "article", await models.ArticleAsync(item, type, cancellationToken), page)
             : await renderer.RenderPageAsync("item", "item", await models.ItemAsync(item, type, renderer.HasTemplate, cancellationToken), page);
