@@ -34,6 +34,7 @@ public static class ContentServiceCollectionExtensions
         services.TryAddScoped<IContentWorkflow, DirectContentWorkflow>();
         services.AddScoped<IContentManager, ContentManager>();
         services.AddScoped<Content.Related.RelatedContent>();
+        services.AddScoped<ContentReferences>();
         return services;
     }
 }

@@ -12,6 +12,8 @@ public static class RecipeServiceCollectionExtensions
         services.AddRecipeStep<ContentDefinitionStep>();
         services.AddRecipeStep<ContentStep>();
         services.AddRecipeStep<SettingsStep>();
+        services.AddRecipeStep<ReplaceContentReferencesStep>();
+        services.AddRecipeStep<DeleteContentStep>();
         return services;
     }
 

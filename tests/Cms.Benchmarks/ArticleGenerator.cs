@@ -13,7 +13,7 @@ internal sealed class ArticleGenerator(int seed)
 {
     public static readonly string[] Sections =
     [
-        "sec-news", "sec-economy", "sec-energy", "sec-climate", "sec-ecology", "sec-opinion", "sec-culture", "sec-diaspora",
+        "sec-news", "sec-economy", "sec-energy", "sec-climate-and-ecology", "sec-opinion", "sec-culture", "sec-diaspora",
         "sec-interview", "sec-science", "sec-logistics-transport", "sec-gender", "sec-history", "sec-defense", "sec-karabakh", "sec-cop29",
     ];
 

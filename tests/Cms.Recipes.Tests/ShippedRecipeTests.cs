@@ -28,15 +28,17 @@ public sealed class ShippedRecipeTests : RecipeTestBase
         Assert.True(definitions.FindType("Author")!.FindPart("AuthorProfile")!.IsCollapsed("Author"));
 
         var sections = await QueryAsync(new ContentQuery { ContentType = "Section" });
-        Assert.Equal(16, sections.Total);
+        Assert.Equal(15, sections.Total);
         Assert.Contains(sections.Items, s => s.ContentItemId == "sec-cop29");
         var underNews = await QueryAsync(new ContentQuery
         {
             ContentType = "Section",
             Where = new FieldFilter(FieldIndexKind.ContentPicker, "Section", "Parent", FilterOperator.Equal, "sec-news"),
-            OrderBy = [ContentSort.By(ContentColumn.DisplayText)],
+            OrderBy = [ContentSort.ByField(FieldIndexKind.Numeric, "Section", "MenuOrder")],
         });
-        Assert.Equal(["Climate", "Ecology", "Economy", "Energy"], underNews.Items.Select(s => s.DisplayText));
+        Assert.Equal(["Economy", "Energy", "Climate and Ecology"], underNews.Items.Select(s => s.DisplayText));
+        Assert.Equal(["sec-economy", "sec-energy", "sec-climate-and-ecology"], underNews.Items.Select(s => s.ContentItemId));
+        Assert.Equal("news/climate-and-ecology", (await GetAsync("sec-climate-and-ecology"))!.Part("AutoroutePart")!["Path"]!.GetValue<string>());
         Assert.Equal("admin-id", (await GetAsync("sec-news"))!.Owner);
         Assert.Equal("Asia/Baku", (await SettingsAsync()).TimeZone);
     }

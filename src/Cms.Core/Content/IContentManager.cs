@@ -39,6 +39,16 @@ public interface IContentManager
     /// <summary>Removes the item from every listing; its versions stay in history.</summary>
     Task DeleteAsync(string contentItemId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Rewrites an item for a data upgrade (a recipe step moving references, say): <paramref name="revise"/> gets a copy of
+    /// the parts of the published version and one of the latest version, and says whether it changed them. Each changed
+    /// copy becomes a new version, checked and indexed as any save: the published one is published at once with its
+    /// publication date kept (readers see the change, the draft's words are not published), and a pending draft stays the
+    /// latest version on top, in its stage. Needs the edit and publish permissions; <paramref name="reason"/> goes into the
+    /// audit trail. Returns false, writing nothing, when neither copy changed.
+    /// </summary>
+    Task<bool> ReviseAsync(string contentItemId, Func<JsonObject, bool> revise, string reason, CancellationToken cancellationToken = default);
+
     /// <summary>Creates or updates an item from a recipe or an import, keeping its id, dates and flags. Unchanged items are left alone.</summary>
     Task<ImportOutcome> ImportAsync(ContentItem item, string path, CancellationToken cancellationToken = default);
 
