@@ -61,7 +61,11 @@ public sealed class ShippedRecipeTests : RecipeTestBase
 
         await RunFileAsync(SampleContent);
 
-        Assert.Equal(12, (await QueryAsync(new ContentQuery { ContentType = "Author" })).Total);
+        // Twelve people, and the site's own desk (from the setup recipe), named as the site and marked as the publication.
+        Assert.Equal(13, (await QueryAsync(new ContentQuery { ContentType = "Author" })).Total);
+        var desk = (await GetAsync("author-desk", VersionOptions.Published))!;
+        Assert.Equal((await SettingsAsync()).SiteName, desk.DisplayText);
+        Assert.True(desk.Part("AuthorProfile")!["Publication"]!["Value"]!.GetValue<bool>());
         var latest = await QueryAsync(new ContentQuery { ContentType = "Article", Status = ContentStatus.Latest });
         var published = await QueryAsync(new ContentQuery { ContentType = "Article", Status = ContentStatus.Published });
         Assert.True(latest.Total >= 60, $"{latest.Total} articles");
@@ -71,6 +75,9 @@ public sealed class ShippedRecipeTests : RecipeTestBase
             Assert.Single(a.Part("Article")!["Section"]!["ContentItemIds"]!.AsArray());
             Assert.NotEmpty(a.Part("Article")!["Authors"]!["ContentItemIds"]!.AsArray());
         });
+        var bylines = latest.Items.Select(a => a.Part("Article")!["Authors"]!["ContentItemIds"]!.AsArray().Select(n => n!.GetValue<string>()).ToList()).ToList();
+        Assert.Contains(bylines, b => b.SequenceEqual(["author-desk"]));
+        Assert.Contains(bylines, b => !b.Contains("author-desk"));
         var ids = latest.Items.Select(a => a.ContentItemId).ToHashSet(StringComparer.Ordinal);
         var related = latest.Items.SelectMany(a => a.Part("Article")!["RelatedArticles"]?["ContentItemIds"]?.AsArray() ?? []).Select(n => n!.GetValue<string>()).ToList();
         Assert.NotEmpty(related);
