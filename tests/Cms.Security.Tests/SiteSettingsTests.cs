@@ -17,7 +17,7 @@ public sealed class SiteSettingsTests(SecurityTestFactory host) : IClassFixture<
 {
     private const string Page = "/admin/settings";
 
-    private const string SiteQuery = "{ site { siteName tagline logo { path url mediaText } footerText socialLinks { name url } cookieNotice { text links { text url } } } }";
+    private const string SiteQuery = "{ site { siteName tagline logo { path url mediaText width height } footerText socialLinks { name url } cookieNotice { text links { text url } } } }";
 
     [Fact]
     public async Task Anonymous_front_ends_read_the_settings_the_newsroom_recipe_set()
@@ -29,6 +29,7 @@ public sealed class SiteSettingsTests(SecurityTestFactory host) : IClassFixture<
         Assert.Equal("site/logo.png", site.GetProperty("logo").GetProperty("path").GetString());
         Assert.EndsWith("/media/site/logo.png", site.GetProperty("logo").GetProperty("url").GetString(), StringComparison.Ordinal);
         Assert.Equal("Newsroom Daily", site.GetProperty("logo").GetProperty("mediaText").GetString());
+        Assert.Equal((480, 120), (site.GetProperty("logo").GetProperty("width").GetInt32(), site.GetProperty("logo").GetProperty("height").GetInt32()));
         Assert.Contains('\n', site.GetProperty("footerText").GetString()!);
         Assert.Equal(["Facebook", "X", "Telegram", "YouTube"], site.GetProperty("socialLinks").EnumerateArray().Select(l => l.GetProperty("name").GetString()));
         Assert.All(site.GetProperty("socialLinks").EnumerateArray(), l => Assert.StartsWith("https://", l.GetProperty("url").GetString(), StringComparison.Ordinal));
