@@ -19,7 +19,7 @@ public sealed class ShippedRecipeTests : RecipeTestBase
 
         Assert.Equal("Newsroom", result.Name);
         var definitions = await DefinitionsAsync();
-        Assert.Equal(["Article", "Author", "Section"], definitions.Types.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["Article", "Author", "ContentMenuItem", "LinkMenuItem", "Menu", "Page", "Section"], definitions.Types.Keys.Order(StringComparer.Ordinal));
         var article = definitions.FindType("Article")!;
         Assert.Equal(["TitlePart", "AutoroutePart", "HtmlBodyPart", "PublishLaterPart", "Article"], article.Parts.Select(p => p.Name));
         Assert.Equal(
@@ -28,7 +28,7 @@ public sealed class ShippedRecipeTests : RecipeTestBase
         Assert.True(definitions.FindType("Author")!.FindPart("AuthorProfile")!.IsCollapsed("Author"));
 
         var sections = await QueryAsync(new ContentQuery { ContentType = "Section" });
-        Assert.Equal(16, sections.Total);
+        Assert.Equal(17, sections.Total);
         Assert.Contains(sections.Items, s => s.ContentItemId == "sec-cop29");
         var underNews = await QueryAsync(new ContentQuery
         {
@@ -36,7 +36,7 @@ public sealed class ShippedRecipeTests : RecipeTestBase
             Where = new FieldFilter(FieldIndexKind.ContentPicker, "Section", "Parent", FilterOperator.Equal, "sec-news"),
             OrderBy = [ContentSort.By(ContentColumn.DisplayText)],
         });
-        Assert.Equal(["Climate", "Ecology", "Economy", "Energy"], underNews.Items.Select(s => s.DisplayText));
+        Assert.Equal(["Climate", "Climate and Ecology", "Ecology", "Economy", "Energy"], underNews.Items.Select(s => s.DisplayText));
         Assert.Equal("admin-id", (await GetAsync("sec-news"))!.Owner);
         Assert.Equal("Asia/Baku", (await SettingsAsync()).TimeZone);
     }
