@@ -46,6 +46,8 @@ public static class AdminServiceCollectionExtensions
             "Register front ends and build pipelines that call the API."));
         services.AddAdminMenuItem(new AdminMenuItem("Content", "Media", AdminUrls.Media, "bi-images", Permissions.ManageMedia, 50,
             "Upload pictures, write their alt texts and captions, and crop them for every place they appear."));
+        services.AddAdminMenuItem(new AdminMenuItem("Content", "Menus", AdminUrls.Menus, "bi-list-nested", "Edit_Menu", 60,
+            "Arrange the site's header and side menus: links and sections, in order, nested up to three levels."));
         return services;
     }
 
