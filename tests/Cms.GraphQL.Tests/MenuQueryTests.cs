@@ -2,13 +2,14 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cms.Core.Content;
 using Cms.GraphQL.Tests.Support;
+using Cms.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace Cms.GraphQL.Tests;
 
 /// <summary>Menus and pages of the newsroom recipe as a front end reads them, anonymously.</summary>
-public sealed class MenuQueryTests(NewsroomHost host) : IClassFixture<NewsroomHost>
+public abstract class MenuQueryTests(GraphQLHost host)
 {
     /// <summary>Three levels of items, in the shape the README shows; it fits the default depth limit.</summary>
     private const string MenuQuery = """
@@ -25,9 +26,10 @@ public sealed class MenuQueryTests(NewsroomHost host) : IClassFixture<NewsroomHo
         }
         """;
 
-    [Fact]
+    [SkippableFact]
     public async Task The_header_menu_comes_as_a_nested_tree_of_labels_and_targets()
     {
+        Require();
         var response = await host.Client.PostAsync(MenuQuery, new { name = "Header" });
 
         Assert.False(response.HasErrors, response.Text);
@@ -55,9 +57,10 @@ public sealed class MenuQueryTests(NewsroomHost host) : IClassFixture<NewsroomHo
             Outline(menu));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_side_menu_ends_with_the_who_we_are_page()
     {
+        Require();
         var response = await host.Client.PostAsync(MenuQuery, new { name = "Side" });
 
         Assert.False(response.HasErrors, response.Text);
@@ -67,9 +70,10 @@ public sealed class MenuQueryTests(NewsroomHost host) : IClassFixture<NewsroomHo
         Assert.Equal("Who we are -> page-who-we-are (Who we are, who-we-are)", lines[^1]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_page_is_served_like_an_article()
     {
+        Require();
         var response = await host.Client.PostAsync("""
             { page(where: { autoroutePart: { path: "who-we-are" } }) { contentItemId displayText path readingMinutes htmlBodyPart { html } parent { contentItemIds } }
               all: page(orderBy: { displayText: ASC }) { displayText } }
@@ -83,18 +87,36 @@ public sealed class MenuQueryTests(NewsroomHost host) : IClassFixture<NewsroomHo
         Assert.Equal(["Privacy policy", "Terms of use", "Who we are"], response.List("all", "displayText"));
     }
 
-    [Fact]
+    [SkippableFact]
+    public async Task The_site_query_of_the_README_runs_in_one_request()
+    {
+        Require();
+        var readme = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "README.md"));
+        var start = readme.IndexOf("query Site {", StringComparison.Ordinal);
+        var query = readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)];
+
+        var response = await host.Client.PostAsync(query);
+
+        Assert.False(response.HasErrors, response.Text);
+        Assert.Equal(16, Outline(response.Data.GetProperty("header")[0]).Count);
+        Assert.Equal("Who we are", Outline(response.Data.GetProperty("side")[0])[^1].Split(" -> ")[0]);
+        Assert.Equal("Who we are", response.Data.GetProperty("page")[0].GetProperty("displayText").GetString());
+    }
+
+    [SkippableFact]
     public async Task Menu_item_types_have_no_root_field()
     {
+        Require();
         var response = await host.Client.PostAsync("{ linkMenuItem { displayText } }");
 
         Assert.True(response.HasErrors);
         Assert.Contains(response.ErrorMessages, m => m.Contains("linkMenuItem", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_entry_whose_item_is_not_published_is_left_out_for_anonymous_callers()
     {
+        Require();
         await host.AsSystemAsync(async services =>
         {
             var content = services.GetRequiredService<IContentManager>();
@@ -159,4 +181,18 @@ public sealed class MenuQueryTests(NewsroomHost host) : IClassFixture<NewsroomHo
 
         return lines;
     }
+
+    protected virtual void Require()
+    {
+    }
+
+    private static string RepositoryRoot([System.Runtime.CompilerServices.CallerFilePath] string source = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(source)!, "..", ".."));
+}
+
+public sealed class SqliteMenuQueryTests(NewsroomHost host) : MenuQueryTests(host), IClassFixture<NewsroomHost>;
+
+public sealed class PostgresMenuQueryTests(PostgresGraphQLHost host) : MenuQueryTests(host), IClassFixture<PostgresGraphQLHost>
+{
+    protected override void Require() => TestEnvironment.RequirePostgres();
 }

@@ -68,7 +68,7 @@ internal sealed class MenuTypes
                 return LoaderResult<object?>.Then(loader.LoadMany(ids), nodes =>
                 {
                     var visible = nodes.OfType<ContentNode>().Where(n => knownTypes.Contains(n.Item.ContentType)).Select(n => n.Item.ContentItemId).ToHashSet(StringComparer.Ordinal);
-                    return entries.Where(e => e.SelectedId is null || visible.Contains(e.SelectedId)).Select(e => e.Node).ToList();
+                    return entries.Where(e => MenuTree.IsShown(e.Entry, visible)).Select(e => e.Node).ToList();
                 });
             }),
         }
@@ -100,7 +100,7 @@ internal sealed class MenuTypes
     /// The entries of a list as items of their own types. They are not stored items: they share the menu version's
     /// id, flags and dates, and show no owner or author.
     /// </summary>
-    private static IEnumerable<(ContentNode Node, string? SelectedId)> Entries(PartSource list)
+    private static IEnumerable<(ContentNode Node, JsonObject Entry, string? SelectedId)> Entries(PartSource list)
     {
         if (list.Part?[MenuTree.MenuItems] is not JsonArray items)
         {
@@ -120,8 +120,7 @@ internal sealed class MenuTypes
             item.Stage = menu.Stage;
             item.Owner = null;
             item.Author = null;
-            var selected = item.Content.Select(p => SelectedId(p.Value as JsonObject)).FirstOrDefault(id => id is not null);
-            yield return (new ContentNode(item, list.Node.Preview), selected);
+            yield return (new ContentNode(item, list.Node.Preview), entry, MenuTree.SelectedId(entry));
         }
     }
 

@@ -1,4 +1,11 @@
 namespace Cms.Preview.Rendering;
 
 /// <summary>The layout's model: the site, the page title, the preview notice and the rendered page.</summary>
-public sealed record PageView(string SiteName, string Title, string Notice, string Stylesheet, string Content);
+public sealed record PageView(string SiteName, string Title, string Notice, string Stylesheet, string Content)
+{
+    /// <summary>The site's header menu (empty when there is none).</summary>
+    public MenuView HeaderMenu { get; init; } = new(PreviewMenus.Header, []);
+
+    /// <summary>The site's side menu (empty when there is none).</summary>
+    public MenuView SideMenu { get; init; } = new(PreviewMenus.Side, []);
+}

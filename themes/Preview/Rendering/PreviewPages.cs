@@ -4,7 +4,7 @@ using Cms.Core.Metadata;
 namespace Cms.Preview.Rendering;
 
 /// <summary>A whole preview page for one version: the type's template (<c>article</c> for stories, <c>item</c> otherwise) inside the layout.</summary>
-public sealed class PreviewPages(PreviewModelBuilder models, PreviewRenderer renderer, IContentDefinitionManager definitions)
+public sealed class PreviewPages(PreviewModelBuilder models, PreviewRenderer renderer, IContentDefinitionManager definitions, PreviewMenus menus)
 {
     public const string Stylesheet = "/_content/Preview/preview.css";
 
@@ -12,7 +12,11 @@ public sealed class PreviewPages(PreviewModelBuilder models, PreviewRenderer ren
     {
         var type = await definitions.GetTypeAsync(item.ContentType, cancellationToken)
             ?? throw new ContentValidationException("$.ContentType", $"unknown content type '{item.ContentType}'.");
-        var page = new PageView(await models.SiteNameAsync(cancellationToken), item.DisplayText ?? item.ContentItemId, notice, Stylesheet, "");
+        var page = new PageView(await models.SiteNameAsync(cancellationToken), item.DisplayText ?? item.ContentItemId, notice, Stylesheet, "")
+        {
+            HeaderMenu = await menus.GetAsync(PreviewMenus.Header, cancellationToken),
+            SideMenu = await menus.GetAsync(PreviewMenus.Side, cancellationToken),
+        };
         return PreviewModelBuilder.IsStory(type)
             ? await renderer.RenderPageAsync("article", "article", await models.ArticleAsync(item, type, cancellationToken), page)
             : await renderer.RenderPageAsync("item", "item", await models.ItemAsync(item, type, renderer.HasTemplate, cancellationToken), page);

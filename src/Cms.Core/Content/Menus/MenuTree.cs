@@ -222,5 +222,19 @@ public static class MenuTree
         }
     }
 
+    /// <summary>The id of the item a stored entry opens, or null for a link entry.</summary>
+    public static string? SelectedId(JsonObject entry) =>
+        entry[BuiltInParts.ContentMenuItemPart]?["SelectedContentItem"]?["ContentItemIds"] is JsonArray { Count: > 0 } ids && ids[0] is JsonValue v && v.TryGetValue<string>(out var id)
+            ? id
+            : null;
+
+    /// <summary>
+    /// Whether readers see an entry: a link always; a content entry only when its item is among those the reader may
+    /// see (<paramref name="visible"/>). A hidden entry is left out with everything under it, so a menu never leads to
+    /// a draft or a missing page. GraphQL and the preview theme both show menus by this rule.
+    /// </summary>
+    public static bool IsShown(JsonObject entry, IReadOnlySet<string> visible) =>
+        SelectedId(entry) is not { } id || visible.Contains(id);
+
     private static string Shorten(string value) => value.Length <= 60 ? value : value[..60] + "…";
 }
