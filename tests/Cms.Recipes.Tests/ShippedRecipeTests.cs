@@ -19,7 +19,7 @@ public sealed class ShippedRecipeTests : RecipeTestBase
 
         Assert.Equal("Newsroom", result.Name);
         var definitions = await DefinitionsAsync();
-        Assert.Equal(["Article", "Author", "Section"], definitions.Types.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["Article", "Author", "ContentMenuItem", "LinkMenuItem", "Menu", "Page", "Section"], definitions.Types.Keys.Order(StringComparer.Ordinal));
         var article = definitions.FindType("Article")!;
         Assert.Equal(["TitlePart", "AutoroutePart", "HtmlBodyPart", "PublishLaterPart", "Article"], article.Parts.Select(p => p.Name));
         Assert.Equal(

@@ -24,6 +24,7 @@ public static class PreviewServiceCollectionExtensions
         services.AddSingleton<PreviewRenderer>();
         services.AddScoped<PreviewModelBuilder>();
         services.AddScoped<PreviewPages>();
+        services.AddScoped<PreviewMenus>();
         services.AddScoped<PreviewLinkService>();
         services.AddSingleton<ShareRateLimitPolicy>();
         services.Configure<RateLimiterOptions>(options => options.AddPolicy<string, ShareRateLimitPolicy>(ShareRateLimitPolicy.Name));

@@ -48,6 +48,8 @@ public static class AdminServiceCollectionExtensions
             "Upload pictures, write their alt texts and captions, and crop them for every place they appear."));
         services.AddAdminMenuItem(new AdminMenuItem("Settings", "Site settings", Pages.Admin.Settings.IndexModel.Address, "bi-sliders", Permissions.ManageSettings, 10,
             "The site name, tagline, logo, footer, social links and cookie notice that front ends show."));
+        services.AddAdminMenuItem(new AdminMenuItem("Content", "Menus", AdminUrls.Menus, "bi-list-nested", "Edit_Menu", 60,
+            "Arrange the site's header and side menus: links and sections, in order, nested up to three levels."));
         return services;
     }
 

@@ -4,13 +4,19 @@ using Cms.Core.Html;
 
 namespace Cms.Core.Content;
 
-/// <summary>The parts the engine knows without a definition: TitlePart, AutoroutePart, HtmlBodyPart, PublishLaterPart.</summary>
+/// <summary>
+/// The parts the engine knows without a definition: TitlePart, AutoroutePart, HtmlBodyPart, PublishLaterPart, and the
+/// menu parts (MenuItemsListPart, LinkMenuItemPart, ContentMenuItemPart; their rules are in <see cref="Menus.MenuTree"/>).
+/// </summary>
 public static class BuiltInParts
 {
     public const string TitlePart = "TitlePart";
     public const string AutoroutePart = "AutoroutePart";
     public const string HtmlBodyPart = "HtmlBodyPart";
     public const string PublishLaterPart = "PublishLaterPart";
+    public const string MenuItemsListPart = "MenuItemsListPart";
+    public const string LinkMenuItemPart = "LinkMenuItemPart";
+    public const string ContentMenuItemPart = "ContentMenuItemPart";
 
     public const int MaxTitleLength = 512;
     public const int MaxPathLength = 512;
@@ -21,7 +27,7 @@ public static class BuiltInParts
 
     public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.Ordinal)
     {
-        TitlePart, AutoroutePart, HtmlBodyPart, PublishLaterPart,
+        TitlePart, AutoroutePart, HtmlBodyPart, PublishLaterPart, MenuItemsListPart, LinkMenuItemPart, ContentMenuItemPart,
     };
 
     public static bool IsBuiltIn(string partName) => Names.Contains(partName);
@@ -90,6 +96,12 @@ public static class BuiltInParts
                     part["ScheduledPublishUtc"] = scheduled?.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
                 }
 
+                break;
+            case LinkMenuItemPart:
+                Menus.MenuTree.NormalizeLink(part, path, errors);
+                break;
+            case ContentMenuItemPart:
+                Menus.MenuTree.NormalizeContentLink(part, path, errors);
                 break;
         }
     }

@@ -20,6 +20,22 @@ public sealed class ContentItemNormalizer(IEnumerable<IContentFieldKind> fieldKi
     public IReadOnlyList<FieldIndexEntry> Normalize(ContentItem item, ContentTypeDefinition type, ContentDefinitionSet definitions, string path = "$")
     {
         var errors = new List<ContentValidationError>();
+        var index = NormalizeItem(item, type, definitions, path, level: 0, errors, new Menus.MenuWalk());
+        if (errors.Count > 0)
+        {
+            throw new ContentValidationException(errors);
+        }
+
+        return index;
+    }
+
+    /// <summary>
+    /// One item, or one menu item inside a menu (<paramref name="level"/> 1 to <see cref="Menus.MenuTree.MaxDepth"/>):
+    /// the same checks for both, so a menu item is cleaned exactly like an item of its type.
+    /// </summary>
+    private List<FieldIndexEntry> NormalizeItem(ContentItem item, ContentTypeDefinition type, ContentDefinitionSet definitions, string path, int level, List<ContentValidationError> errors, Menus.MenuWalk walk)
+    {
+        var errorsBefore = errors.Count;
         foreach (var (key, _) in item.Content)
         {
             if (type.FindPart(key) is null)
@@ -36,7 +52,15 @@ public sealed class ContentItemNormalizer(IEnumerable<IContentFieldKind> fieldKi
             {
                 if (item.Part(typePart.Name) is { } builtIn)
                 {
-                    BuiltInParts.Normalize(typePart.PartName, builtIn, partPath, sanitizer, errors);
+                    if (typePart.PartName == BuiltInParts.MenuItemsListPart)
+                    {
+                        Menus.MenuTree.NormalizeList(builtIn, partPath, level + 1, definitions, walk, (entry, entryType, entryPath, entryLevel) =>
+                            NormalizeItem(entry, entryType, definitions, entryPath, entryLevel, errors, walk), errors);
+                    }
+                    else
+                    {
+                        BuiltInParts.Normalize(typePart.PartName, builtIn, partPath, sanitizer, errors);
+                    }
                 }
 
                 continue;
@@ -86,9 +110,9 @@ public sealed class ContentItemNormalizer(IEnumerable<IContentFieldKind> fieldKi
             }
         }
 
-        if (errors.Count > 0)
+        if (errors.Count > errorsBefore)
         {
-            throw new ContentValidationException(errors);
+            return index;
         }
 
         if (type.HasPart(BuiltInParts.TitlePart))

@@ -581,7 +581,45 @@ public sealed class ContentManager(
         var set = await definitions.GetAsync(cancellationToken);
         var index = normalizer.Normalize(item, type, set, path);
         await AssignPathAsync(item, type, existingId ?? item.ContentItemId, path, cancellationToken);
+        await CheckMenuTargetsAsync(item, type, set, path, cancellationToken);
         return index;
+    }
+
+    /// <summary>
+    /// A content menu item must open an item that exists (any version: a draft may be linked before it goes live) and
+    /// is of a type its menu item type allows; an entry without a label takes the item's title.
+    /// </summary>
+    private async Task CheckMenuTargetsAsync(ContentItem item, ContentTypeDefinition type, ContentDefinitionSet set, string path, CancellationToken cancellationToken)
+    {
+        var targets = Menus.MenuTree.Targets(item, type, set);
+        if (targets.Count == 0)
+        {
+            return;
+        }
+
+        var found = await store.GetManyAsync(targets.Select(t => t.ContentItemId).Distinct(StringComparer.Ordinal).ToList(), VersionOptions.Latest, cancellationToken);
+        var errors = new List<ContentValidationError>();
+        foreach (var target in targets)
+        {
+            var where = path + target.Path[1..];
+            if (!found.TryGetValue(target.ContentItemId, out var selected))
+            {
+                errors.Add(new(where, $"no item has the id '{target.ContentItemId}'."));
+            }
+            else if (target.AllowedTypes.Count > 0 && !target.AllowedTypes.Contains(selected.ContentType, StringComparer.Ordinal))
+            {
+                errors.Add(new(where, $"'{selected.DisplayText}' is a {selected.ContentType}; a content menu item opens a {string.Join(" or ", target.AllowedTypes)}."));
+            }
+            else if (string.IsNullOrEmpty(target.Entry["DisplayText"]?.GetValue<string>()))
+            {
+                target.Entry["DisplayText"] = selected.DisplayText;
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ContentValidationException(errors);
+        }
     }
 
     private async Task AssignPathAsync(ContentItem item, ContentTypeDefinition type, string contentItemId, string path, CancellationToken cancellationToken)

@@ -5,6 +5,9 @@ namespace Cms.Core.Fields;
 /// <summary><c>{ "Url": "https://...", "Text": "..." }</c>. Only http(s), mailto and site-relative URLs.</summary>
 public sealed class LinkFieldKind : IContentFieldKind
 {
+    /// <summary>What a refused URL is told, here and for menu links.</summary>
+    public const string SafeUrlMessage = "must be an http, https or mailto address, or a path starting with '/'.";
+
     public string Name => "LinkField";
 
     public FieldIndexKind IndexKind => FieldIndexKind.None;
@@ -17,7 +20,7 @@ public sealed class LinkFieldKind : IContentFieldKind
         }
         else if (!string.IsNullOrEmpty(url) && !IsSafeUrl(url))
         {
-            context.Error("Url", "must be an http, https or mailto address, or a path starting with '/'.");
+            context.Error("Url", SafeUrlMessage);
         }
 
         if (!JsonValues.TryString(value["Text"], out _))
@@ -33,8 +36,17 @@ public sealed class LinkFieldKind : IContentFieldKind
 
     public IEnumerable<FieldIndexEntry> Index(JsonObject value, string partName, string fieldName) => [];
 
+    /// <summary>
+    /// http, https and mailto addresses and site-relative paths ('/about'); never a script or data URL, a
+    /// protocol-relative '//host', a backslash (browsers read '/\\host' as '//host') or a control character.
+    /// </summary>
     public static bool IsSafeUrl(string url)
     {
+        if (url.Contains('\\', StringComparison.Ordinal) || url.Any(char.IsControl))
+        {
+            return false;
+        }
+
         if (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal))
         {
             return true;

@@ -27,26 +27,32 @@ internal sealed class ContentSchemaFactory(GraphQLFieldKinds fieldKinds, ILogger
     public ISchema Build(ContentDefinitionSet definitions, CmsGraphQLOptions options, IReadOnlyList<Core.Media.MediaProfileInfo> mediaProfiles)
     {
         var shared = new SharedTypes(mediaProfiles);
-        var types = definitions.Types.Values
-            .Where(t => string.IsNullOrEmpty(t.Settings.Stereotype) && GraphNames.IsValid(t.Name) && !IsReserved(t.Name))
+        var allTypes = definitions.Types.Values
+            .Where(t => GraphNames.IsValid(t.Name) && !IsReserved(t.Name))
             .OrderBy(t => t.Name, StringComparer.Ordinal)
             .ToList();
+
+        // As in Orchard Core, stereotyped types (menu items) get no root field: they are reached through parts and fragments.
+        var types = allTypes.Where(t => string.IsNullOrEmpty(t.Settings.Stereotype)).ToList();
+        var embedded = allTypes.Where(t => t.Settings.Stereotype == Core.Content.Menus.MenuTree.MenuItemStereotype).ToList();
         var knownTypes = types.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
         var picker = SharedTypes.PickerType(shared.ContentItem, knownTypes);
+        var menuTypes = new MenuTypes(shared.ContentItem, knownTypes);
         var fieldTypes = new GraphQLFieldTypes(shared, picker);
         var partTypes = new Dictionary<string, ObjectGraphType>(StringComparer.Ordinal);
-        var schemas = types.ToDictionary(t => t.Name, t => new ContentTypeSchema(t, new ObjectGraphType { Name = t.Name, Description = t.DisplayName }), StringComparer.Ordinal);
+        var schemas = types.Concat(embedded).ToDictionary(t => t.Name, t => new ContentTypeSchema(t, new ObjectGraphType { Name = t.Name, Description = t.DisplayName }), StringComparer.Ordinal);
 
         foreach (var typeSchema in schemas.Values)
         {
-            BuildType(typeSchema, definitions, shared, fieldTypes, partTypes, schemas, options);
+            BuildType(typeSchema, definitions, shared, menuTypes, fieldTypes, partTypes, schemas, options);
         }
 
         shared.ContentItem.ResolveType = value =>
             value is ContentNode node && schemas.TryGetValue(node.Item.ContentType, out var s) ? s.ObjectType : null;
+        menuTypes.MenuItem.ResolveType = shared.ContentItem.ResolveType;
 
         var query = new ObjectGraphType { Name = "Query" };
-        foreach (var typeSchema in schemas.Values)
+        foreach (var typeSchema in schemas.Values.Where(s => knownTypes.Contains(s.Definition.Name)))
         {
             AddRootFields(query, typeSchema, shared, options);
         }
@@ -75,14 +81,15 @@ internal sealed class ContentSchemaFactory(GraphQLFieldKinds fieldKinds, ILogger
         return schema;
     }
 
-    private static bool IsReserved(string name) => SiteSchema.IsReserved(name) || name is "Query" or "ContentItem" or "Status" or "OrderByDirection" or "HtmlField" or "LinkField"
+    private static bool IsReserved(string name) => SiteSchema.IsReserved(name) || name is "Query" or "ContentItem" or "MenuItem" or "Status" or "OrderByDirection" or "HtmlField" or "LinkField"
         or "MediaField" or "MediaFile" or "MediaAnchor" or "MediaProfile" or "MediaCrop" or "ContentPickerField" or "ContentPickerFieldWhereInput"
-        or "TitlePart" or "AutoroutePart" or "HtmlBodyPart" or "PublishLaterPart";
+        or "TitlePart" or "AutoroutePart" or "HtmlBodyPart" or "PublishLaterPart" or "MenuItemsListPart" or "LinkMenuItemPart" or "ContentMenuItemPart";
 
     private void BuildType(
         ContentTypeSchema typeSchema,
         ContentDefinitionSet definitions,
         SharedTypes shared,
+        MenuTypes menuTypes,
         GraphQLFieldTypes fieldTypes,
         Dictionary<string, ObjectGraphType> partTypes,
         IReadOnlyDictionary<string, ContentTypeSchema> schemas,
@@ -112,7 +119,7 @@ internal sealed class ContentSchemaFactory(GraphQLFieldKinds fieldKinds, ILogger
         {
             var partKey = typePart.Name;
             var fieldName = GraphNames.Camel(partKey);
-            if (shared.BuiltInPart(typePart.PartName) is { } builtIn)
+            if ((shared.BuiltInPart(typePart.PartName) ?? menuTypes.Part(typePart.PartName)) is { } builtIn)
             {
                 if (TryClaim(names, fieldName, type.Name))
                 {
@@ -121,6 +128,7 @@ internal sealed class ContentSchemaFactory(GraphQLFieldKinds fieldKinds, ILogger
 
                 if (typePart.PartName == BuiltInParts.AutoroutePart)
                 {
+
                     var path = new InputObjectGraphType { Name = type.Name + "AutoroutePartWhereInput" };
                     var keys = new Dictionary<string, WhereKey>(StringComparer.Ordinal);
                     AddFilterFields(path, keys, "path", FilterTarget.For(ContentColumn.Path), typeof(StringGraphType), TextOperators);
@@ -181,6 +189,18 @@ internal sealed class ContentSchemaFactory(GraphQLFieldKinds fieldKinds, ILogger
             }
         }
 
+        // A shortcut for front ends (... on Section { path }), unless the type has a field of that name.
+        if (type.Parts.FirstOrDefault(p => p.PartName == BuiltInParts.AutoroutePart) is { } route && names.Add("path"))
+        {
+            objectType.AddField(new FieldType
+            {
+                Name = "path",
+                Type = typeof(StringGraphType),
+                Description = "The item's URL path (the same as autoroutePart.path).",
+                Resolver = Resolve.Sync(c => JsonRead.String(((ContentNode)c.Source!).Item.Part(route.Name)?["Path"])),
+            });
+        }
+
         var body = type.Parts.FirstOrDefault(p => p.PartName == BuiltInParts.HtmlBodyPart);
         if (body is not null && TryClaim(names, "readingMinutes", type.Name))
         {
@@ -208,6 +228,15 @@ internal sealed class ContentSchemaFactory(GraphQLFieldKinds fieldKinds, ILogger
 
         _ = schemas;
         objectType.AddResolvedInterface(shared.ContentItem);
+        if (type.Settings.Stereotype == Core.Content.Menus.MenuTree.MenuItemStereotype)
+        {
+            if (!objectType.HasField("menuItemsListPart"))
+            {
+                objectType.AddField(new FieldType { Name = "menuItemsListPart", ResolvedType = menuTypes.MenuItemsListPart, Resolver = Resolve.Sync(_ => null) });
+            }
+
+            objectType.AddResolvedInterface(menuTypes.MenuItem);
+        }
     }
 
     private void AddRootFields(ObjectGraphType query, ContentTypeSchema typeSchema, SharedTypes shared, CmsGraphQLOptions options)

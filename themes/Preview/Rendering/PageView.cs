@@ -8,4 +8,10 @@ public sealed record PageView(string SiteName, string Title, string Notice, stri
 
     /// <summary>The site's footer text from its settings, one entry per line.</summary>
     public IReadOnlyList<string> FooterLines { get; init; } = [];
+
+    /// <summary>The site's header menu (empty when there is none).</summary>
+    public MenuView HeaderMenu { get; init; } = new(PreviewMenus.Header, []);
+
+    /// <summary>The site's side menu (empty when there is none).</summary>
+    public MenuView SideMenu { get; init; } = new(PreviewMenus.Side, []);
 }

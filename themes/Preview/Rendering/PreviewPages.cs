@@ -4,7 +4,7 @@ using Cms.Core.Metadata;
 namespace Cms.Preview.Rendering;
 
 /// <summary>A whole preview page for one version: the type's template (<c>article</c> for stories, <c>item</c> otherwise) inside the layout.</summary>
-public sealed class PreviewPages(PreviewModelBuilder models, PreviewRenderer renderer, IContentDefinitionManager definitions)
+public sealed class PreviewPages(PreviewModelBuilder models, PreviewRenderer renderer, IContentDefinitionManager definitions, PreviewMenus menus)
 {
     public const string Stylesheet = "/_content/Preview/preview.css";
 
@@ -17,6 +17,8 @@ public sealed class PreviewPages(PreviewModelBuilder models, PreviewRenderer ren
         {
             Tagline = site.Tagline,
             FooterLines = site.FooterText?.Split('\n') ?? [],
+            HeaderMenu = await menus.GetAsync(PreviewMenus.Header, cancellationToken),
+            SideMenu = await menus.GetAsync(PreviewMenus.Side, cancellationToken),
         };
         return PreviewModelBuilder.IsStory(type)
             ? await renderer.RenderPageAsync("article", "article", await models.ArticleAsync(item, type, cancellationToken), page)

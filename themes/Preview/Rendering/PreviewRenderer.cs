@@ -21,7 +21,7 @@ public sealed class PreviewRenderer
     {
         _options = new TemplateOptions { FileProvider = _files };
         _options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
-        foreach (var type in new[] { typeof(PageView), typeof(ArticleView), typeof(AuthorView), typeof(TeaserView), typeof(ImageView), typeof(ItemView), typeof(FieldView) })
+        foreach (var type in new[] { typeof(PageView), typeof(ArticleView), typeof(AuthorView), typeof(TeaserView), typeof(ImageView), typeof(ItemView), typeof(FieldView), typeof(MenuView), typeof(MenuLinkView) })
         {
             _options.MemberAccessStrategy.Register(type);
         }

@@ -16,6 +16,10 @@ public static class AdminUrls
     public const string Clients = "/admin/clients";
     public const string Media = "/admin/media";
     public const string Content = "/admin/content";
+    public const string Menus = "/admin/menus";
+
+    /// <summary>The menu editor of a menu.</summary>
+    public static string MenuEdit(string id) => $"{Menus}/{Uri.EscapeDataString(id)}";
 
     /// <summary>The editor of an item.</summary>
     public static string ContentEdit(string id) => $"{Content}/{Uri.EscapeDataString(id)}/edit";
