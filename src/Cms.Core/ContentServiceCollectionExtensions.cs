@@ -34,6 +34,9 @@ public static class ContentServiceCollectionExtensions
         services.TryAddScoped<IContentWorkflow, DirectContentWorkflow>();
         services.AddScoped<IContentManager, ContentManager>();
         services.AddScoped<Content.Related.RelatedContent>();
+        services.AddScoped<Search.ContentSearchIndexer>();
+        services.AddScoped<Events.IContentChangeHandler>(sp => sp.GetRequiredService<Search.ContentSearchIndexer>());
+        services.AddScoped<Search.ContentSearchService>();
         return services;
     }
 }

@@ -62,6 +62,11 @@ internal sealed class ContentSchemaFactory(GraphQLFieldKinds fieldKinds, ILogger
             Resolver = Resolve.Async(async c => await ContentItemResolver.ResolveAsync(c, knownTypes)),
         });
 
+        if (!query.HasField("search"))
+        {
+            query.AddField(SearchResolver.Field(shared, options));
+        }
+
         // Names are made here (camelCase fields, AND / OR / NOT kept upper case), so the converter must keep them as they are.
         var schema = new global::GraphQL.Types.Schema { Query = query, Description = "Newsroom content.", NameConverter = global::GraphQL.Conversion.DefaultNameConverter.Instance };
         foreach (var typeSchema in schemas.Values)
@@ -74,7 +79,7 @@ internal sealed class ContentSchemaFactory(GraphQLFieldKinds fieldKinds, ILogger
         return schema;
     }
 
-    private static bool IsReserved(string name) => name is "Query" or "ContentItem" or "Status" or "OrderByDirection" or "HtmlField" or "LinkField"
+    private static bool IsReserved(string name) => name is "Query" or "ContentItem" or "SearchHit" or "SearchResults" or "Status" or "OrderByDirection" or "HtmlField" or "LinkField"
         or "MediaField" or "MediaFile" or "MediaAnchor" or "MediaProfile" or "MediaCrop" or "ContentPickerField" or "ContentPickerFieldWhereInput"
         or "TitlePart" or "AutoroutePart" or "HtmlBodyPart" or "PublishLaterPart";
 

@@ -544,6 +544,59 @@ namespace Cms.Data.Migrations.Postgres
                     b.ToTable("ContentSchedules", (string)null);
                 });
 
+            modelBuilder.Entity("Cms.Data.Entities.ContentSearchRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Authors")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ContentItemId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Lead")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentItemId")
+                        .IsUnique();
+
+                    b.ToTable("ContentSearch", null, t =>
+                        {
+                            t.HasTrigger("ContentSearch_ad");
+
+                            t.HasTrigger("ContentSearch_ai");
+
+                            t.HasTrigger("ContentSearch_au");
+                        });
+                });
+
             modelBuilder.Entity("Cms.Data.Entities.DateTimeFieldIndexRecord", b =>
                 {
                     b.Property<long>("Id")

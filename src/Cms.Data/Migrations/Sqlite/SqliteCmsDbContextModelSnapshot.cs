@@ -525,6 +525,57 @@ namespace Cms.Data.Migrations.Sqlite
                     b.ToTable("ContentSchedules", (string)null);
                 });
 
+            modelBuilder.Entity("Cms.Data.Entities.ContentSearchRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Authors")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentItemId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Lead")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentItemId")
+                        .IsUnique();
+
+                    b.ToTable("ContentSearch", null, t =>
+                        {
+                            t.HasTrigger("ContentSearch_ad");
+
+                            t.HasTrigger("ContentSearch_ai");
+
+                            t.HasTrigger("ContentSearch_au");
+                        });
+                });
+
             modelBuilder.Entity("Cms.Data.Entities.DateTimeFieldIndexRecord", b =>
                 {
                     b.Property<long>("Id")
