@@ -9,13 +9,23 @@ namespace Cms.Core.Search;
 /// <see cref="MaxTerms"/> words) and split into runs of letters and digits; everything else (quotes, <c>*</c>, <c>-</c>,
 /// <c>:</c>, parentheses, <c>^</c>) separates words and means nothing, and words such as <c>OR</c>, <c>AND</c>,
 /// <c>NOT</c> or <c>NEAR</c> are words like any other. No full-text syntax of either database ever comes from the
-/// caller: the store quotes each word. Every word must occur (after stemming) for an item to match.
+/// caller: the store quotes each word. Every word must occur (after stemming) for an item to match, except the most
+/// common English words (<c>the</c>, <c>of</c>, <c>or</c>, ...), which are left out unless the text has nothing else, so
+/// "climate of the Caspian" and "sturgeon OR caviar" mean the same on SQLite as on PostgreSQL (whose english
+/// configuration drops them).
 /// </summary>
 public sealed record SearchText
 {
     public const int MaxLength = 200;
     public const int MaxTerms = 8;
     public const int MaxTermLength = 64;
+
+    private static readonly HashSet<string> CommonWords = new(StringComparer.Ordinal)
+    {
+        "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "has", "have", "he", "her", "his", "i", "if", "in",
+        "into", "is", "it", "its", "no", "not", "of", "on", "or", "our", "she", "so", "than", "that", "the", "their", "them", "then",
+        "there", "these", "they", "this", "to", "was", "we", "were", "what", "when", "which", "who", "will", "with", "you",
+    };
 
     private SearchText(IReadOnlyList<string> terms) => Terms = terms;
 
@@ -64,6 +74,11 @@ public sealed record SearchText
         if (terms.Count == 0)
         {
             throw new ContentValidationException(path, "give at least one word (letters or digits) to search for.");
+        }
+
+        if (terms.Any(t => !CommonWords.Contains(t)))
+        {
+            terms.RemoveAll(CommonWords.Contains);
         }
 
         if (terms.Count > MaxTerms)

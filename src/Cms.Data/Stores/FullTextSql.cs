@@ -59,10 +59,11 @@ internal sealed class FullTextSql(CmsDbContext db)
         List<FullTextSnippetRow> rows;
         if (IsPostgres)
         {
-            // The title when it holds a word, else the best passages of the lead and body.
+            // The best passages of the lead and body. ts_headline reads '<' as the start of a tag and drops it, so the
+            // characters of markup-like text are swapped for control characters (never in the index) and back below.
             rows = await db.Database.SqlQueryRaw<FullTextSnippetRow>(
                 $$"""
-                SELECT s."Id", ts_headline({{PostgresConfig}}, concat_ws(' … ', s."Lead", s."Body"), plainto_tsquery({{PostgresConfig}}, {0}),
+                SELECT s."Id", ts_headline({{PostgresConfig}}, translate(concat_ws(' … ', s."Lead", s."Body"), '<>&', chr(4) || chr(5) || chr(6)), plainto_tsquery({{PostgresConfig}}, {0}),
                     'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "') AS "Snippet"
                 FROM "ContentSearch" AS s
                 WHERE s."Id" = ANY({1})
@@ -89,7 +90,7 @@ internal sealed class FullTextSql(CmsDbContext db)
             rows = await db.Database.SqlQueryRaw<FullTextSnippetRow>(text, parameters).ToListAsync(cancellationToken);
         }
 
-        return rows.ToDictionary(r => r.Id, r => r.Snippet ?? "");
+        return rows.ToDictionary(r => r.Id, r => IsPostgres ? Unprotect(r.Snippet) : r.Snippet ?? "");
     }
 
     /// <summary>
@@ -140,6 +141,9 @@ internal sealed class FullTextSql(CmsDbContext db)
         InvalidOperationException { InnerException: { } inner } => IsTimeout(inner),
         _ => false,
     };
+
+    private static string Unprotect(string? snippet) =>
+        (snippet ?? "").Replace('\u0004', '<').Replace('\u0005', '>').Replace('\u0006', '&');
 
     private static string SqliteMatch(FullTextQuery query) =>
         string.Join(' ', query.Terms.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
