@@ -173,6 +173,8 @@ public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext
             search.Property(s => s.Tags).IsRequired();
             search.Property(s => s.Authors).IsRequired();
             search.HasIndex(s => s.ContentItemId).IsUnique();
+            search.HasIndex(s => s.DocumentId);
+            search.HasOne(s => s.Document).WithMany().HasForeignKey(s => s.DocumentId).OnDelete(DeleteBehavior.Cascade);
         });
 
     private static void ConfigureAutosaves(ModelBuilder builder) =>

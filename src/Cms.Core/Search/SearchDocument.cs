@@ -5,4 +5,4 @@ namespace Cms.Core.Search;
 /// body and HTML fields without markup), tags and the names of its published authors. Plain text without control
 /// characters, so the snippet marks (<see cref="SearchSnippet"/>) cannot be forged by content.
 /// </summary>
-public sealed record SearchDocument(string ContentItemId, string ContentType, string Title, string Lead, string Body, string Tags, string Authors);
+public sealed record SearchDocument(string ContentItemId, string ContentItemVersionId, string ContentType, string Title, string Lead, string Body, string Tags, string Authors);

@@ -66,6 +66,7 @@ public static partial class SearchDocumentBuilder
 
         return new SearchDocument(
             item.ContentItemId,
+            item.ContentItemVersionId,
             item.ContentType,
             Clean(item.DisplayText ?? "", MaxFieldLength),
             string.Join("\n", lead),

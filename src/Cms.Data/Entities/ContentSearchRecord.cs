@@ -10,6 +10,12 @@ public sealed class ContentSearchRecord
 {
     public long Id { get; set; }
     public string ContentItemId { get; set; } = "";
+
+    /// <summary>The published version's row (<c>ContentItems.Id</c>): searches join on it, a primary key.</summary>
+    public long DocumentId { get; set; }
+
+    public ContentItemRecord? Document { get; set; }
+
     public string ContentType { get; set; } = "";
     public string Title { get; set; } = "";
     public string Lead { get; set; } = "";

@@ -130,7 +130,7 @@ public sealed class EfContentStore(CmsDbContext db, SharedContentCache shared) :
         var versions = new ContentQueryTranslator(db).Filter(query);
         var matches =
             from hit in sql.Matches(fullText)
-            join version in versions on hit.ContentItemId equals version.ContentItemId
+            join version in versions on hit.DocumentId equals version.Id
             select new { hit.Id, hit.Score, Version = version };
         return await sql.BoundedAsync(async token =>
         {

@@ -25,6 +25,17 @@ public sealed class EfSearchIndexStore(CmsDbContext db) : ISearchIndexStore
             db.Entry(row).State = EntityState.Modified;
         }
 
+        // The version row: tracked when this change wrote it (its id comes at the save), else read.
+        if (db.ContentItems.Local.FirstOrDefault(r => r.ContentItemVersionId == document.ContentItemVersionId) is { } version)
+        {
+            row.Document = version;
+        }
+        else
+        {
+            row.Document = null;
+            row.DocumentId = await db.ContentItems.Where(r => r.ContentItemVersionId == document.ContentItemVersionId).Select(r => r.Id).SingleAsync(cancellationToken);
+        }
+
         row.ContentType = document.ContentType;
         row.Title = document.Title;
         row.Lead = document.Lead;

@@ -4,6 +4,6 @@ namespace Cms.Data.Stores;
 internal sealed class FullTextRow
 {
     public long Id { get; set; }
-    public string ContentItemId { get; set; } = "";
+    public long DocumentId { get; set; }
     public double Score { get; set; }
 }

@@ -32,7 +32,7 @@ internal sealed class FullTextSql(CmsDbContext db)
         {
             return db.Database.SqlQueryRaw<FullTextRow>(
                 $$"""
-                SELECT s."Id", s."ContentItemId", ts_rank(s."Vector", plainto_tsquery({{PostgresConfig}}, {0}))::double precision AS "Score"
+                SELECT s."Id", s."DocumentId", ts_rank(s."Vector", plainto_tsquery({{PostgresConfig}}, {0}))::double precision AS "Score"
                 FROM "ContentSearch" AS s
                 WHERE s."Vector" @@ plainto_tsquery({{PostgresConfig}}, {0})
                 """,
@@ -41,7 +41,7 @@ internal sealed class FullTextSql(CmsDbContext db)
 
         return db.Database.SqlQueryRaw<FullTextRow>(
             $$"""
-            SELECT s."Id", s."ContentItemId", -{{SqliteRank}} AS "Score"
+            SELECT s."Id", s."DocumentId", -{{SqliteRank}} AS "Score"
             FROM "ContentSearchFts" JOIN "ContentSearch" AS s ON s."Id" = "ContentSearchFts".rowid
             WHERE "ContentSearchFts" MATCH {0}
             """,

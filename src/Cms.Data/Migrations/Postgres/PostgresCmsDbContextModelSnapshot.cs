@@ -570,6 +570,9 @@ namespace Cms.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<long>("DocumentId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Lead")
                         .IsRequired()
                         .HasColumnType("text");
@@ -586,6 +589,8 @@ namespace Cms.Data.Migrations.Postgres
 
                     b.HasIndex("ContentItemId")
                         .IsUnique();
+
+                    b.HasIndex("DocumentId");
 
                     b.ToTable("ContentSearch", null, t =>
                         {
@@ -1207,6 +1212,17 @@ namespace Cms.Data.Migrations.Postgres
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Cms.Data.Entities.ContentSearchRecord", b =>
+                {
+                    b.HasOne("Cms.Data.Entities.ContentItemRecord", "Document")
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Document");
                 });
 
             modelBuilder.Entity("Cms.Data.Entities.DateTimeFieldIndexRecord", b =>

@@ -549,6 +549,9 @@ namespace Cms.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("DocumentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Lead")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -565,6 +568,8 @@ namespace Cms.Data.Migrations.Sqlite
 
                     b.HasIndex("ContentItemId")
                         .IsUnique();
+
+                    b.HasIndex("DocumentId");
 
                     b.ToTable("ContentSearch", null, t =>
                         {
@@ -1176,6 +1181,17 @@ namespace Cms.Data.Migrations.Sqlite
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Cms.Data.Entities.ContentSearchRecord", b =>
+                {
+                    b.HasOne("Cms.Data.Entities.ContentItemRecord", "Document")
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Document");
                 });
 
             modelBuilder.Entity("Cms.Data.Entities.DateTimeFieldIndexRecord", b =>

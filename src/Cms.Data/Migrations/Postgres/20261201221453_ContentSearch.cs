@@ -18,6 +18,7 @@ namespace Cms.Data.Migrations.Postgres
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     ContentItemId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    DocumentId = table.Column<long>(type: "bigint", nullable: false),
                     ContentType = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     Title = table.Column<string>(type: "text", nullable: false),
                     Lead = table.Column<string>(type: "text", nullable: false),
@@ -28,6 +29,12 @@ namespace Cms.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ContentSearch", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ContentSearch_ContentItems_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "ContentItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(
@@ -35,6 +42,11 @@ namespace Cms.Data.Migrations.Postgres
                 table: "ContentSearch",
                 column: "ContentItemId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContentSearch_DocumentId",
+                table: "ContentSearch",
+                column: "DocumentId");
         }
 
         /// <inheritdoc />

@@ -12,7 +12,7 @@ namespace Cms.Data.Migrations.Postgres
     /// creates <c>ContentSearch</c>.
     /// </summary>
     [DbContext(typeof(PostgresCmsDbContext))]
-    [Migration("20261201213400_SearchIndexSql")]
+    [Migration("20261201221500_SearchIndexSql")]
     public partial class SearchIndexSql : Migration
     {
         /// <inheritdoc />

@@ -17,6 +17,7 @@ namespace Cms.Data.Migrations.Sqlite
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     ContentItemId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    DocumentId = table.Column<long>(type: "INTEGER", nullable: false),
                     ContentType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Title = table.Column<string>(type: "TEXT", nullable: false),
                     Lead = table.Column<string>(type: "TEXT", nullable: false),
@@ -27,6 +28,12 @@ namespace Cms.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ContentSearch", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ContentSearch_ContentItems_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "ContentItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(
@@ -34,6 +41,11 @@ namespace Cms.Data.Migrations.Sqlite
                 table: "ContentSearch",
                 column: "ContentItemId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContentSearch_DocumentId",
+                table: "ContentSearch",
+                column: "DocumentId");
         }
 
         /// <inheritdoc />

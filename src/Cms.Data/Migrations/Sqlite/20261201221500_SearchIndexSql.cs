@@ -12,7 +12,7 @@ namespace Cms.Data.Migrations.Sqlite
     /// <c>english</c> configuration. Must run after the migration that creates <c>ContentSearch</c>.
     /// </summary>
     [DbContext(typeof(SqliteCmsDbContext))]
-    [Migration("20261201213400_SearchIndexSql")]
+    [Migration("20261201221500_SearchIndexSql")]
     public partial class SearchIndexSql : Migration
     {
         /// <inheritdoc />
