@@ -35,6 +35,9 @@ public static class ContentServiceCollectionExtensions
         services.AddScoped<IContentManager, ContentManager>();
         services.AddScoped<Content.Related.RelatedContent>();
         services.AddScoped<ContentReferences>();
+        services.AddScoped<Search.ContentSearchIndexer>();
+        services.AddScoped<Events.IContentChangeHandler>(sp => sp.GetRequiredService<Search.ContentSearchIndexer>());
+        services.AddScoped<Search.ContentSearchService>();
         return services;
     }
 }

@@ -28,6 +28,7 @@ public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<MediaItemRecord> MediaItems => Set<MediaItemRecord>();
     public DbSet<ContentAutosaveRecord> ContentAutosaves => Set<ContentAutosaveRecord>();
     public DbSet<PreviewLinkRecord> PreviewLinks => Set<PreviewLinkRecord>();
+    public DbSet<ContentSearchRecord> ContentSearch => Set<ContentSearchRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -149,7 +150,32 @@ public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext
         ConfigureMedia(builder);
         ConfigureAutosaves(builder);
         ConfigurePreviewLinks(builder);
+        ConfigureSearch(builder);
     }
+
+    private static void ConfigureSearch(ModelBuilder builder) =>
+        builder.Entity<ContentSearchRecord>(search =>
+        {
+            // The triggers (SQLite) that keep the full-text table current are made by the SearchIndexSql migration;
+            // naming them here stops EF Core from reading generated values back with RETURNING, which triggers break.
+            search.ToTable("ContentSearch", t =>
+            {
+                t.HasTrigger("ContentSearch_ai");
+                t.HasTrigger("ContentSearch_ad");
+                t.HasTrigger("ContentSearch_au");
+            });
+            search.HasKey(s => s.Id);
+            search.Property(s => s.ContentItemId).HasMaxLength(64).IsRequired();
+            search.Property(s => s.ContentType).HasMaxLength(64).IsRequired();
+            search.Property(s => s.Title).IsRequired();
+            search.Property(s => s.Lead).IsRequired();
+            search.Property(s => s.Body).IsRequired();
+            search.Property(s => s.Tags).IsRequired();
+            search.Property(s => s.Authors).IsRequired();
+            search.HasIndex(s => s.ContentItemId).IsUnique();
+            search.HasIndex(s => s.DocumentId);
+            search.HasOne(s => s.Document).WithMany().HasForeignKey(s => s.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        });
 
     private static void ConfigureAutosaves(ModelBuilder builder) =>
         builder.Entity<ContentAutosaveRecord>(autosave =>

@@ -85,6 +85,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();
         services.AddScoped<IDocumentStore, EfDocumentStore>();
         services.AddScoped<Core.Storage.IContentStore, EfContentStore>();
+        services.AddScoped<ISearchIndexStore, EfSearchIndexStore>();
         services.AddSingleton<DatabaseInitializer>();
         return services;
     }

@@ -17,6 +17,11 @@ if (MediaCommand.TryParse(args, out var mediaHostArgs))
     return await StartupFailure.GuardAsync(() => MediaCommand.RunAsync(mediaHostArgs));
 }
 
+if (SearchCommand.TryParse(args, out var searchHostArgs))
+{
+    return await StartupFailure.GuardAsync(() => SearchCommand.RunAsync(searchHostArgs));
+}
+
 // A start that fails (a bad setting, a busy port, an unreachable database) prints one line per problem and exits with 1.
 return await StartupFailure.GuardAsync(async () =>
 {

@@ -12,4 +12,10 @@ public sealed record ContentQuery
 
     /// <summary>Counts all matches (a second SQL query); off unless asked for.</summary>
     public bool IncludeTotal { get; init; }
+
+    /// <summary>
+    /// Full-text criteria: only items whose published search document holds every term, best match first (ahead of
+    /// <see cref="OrderBy"/>), with a <see cref="FullTextMatch"/> per item in <see cref="ContentQueryResult.Matches"/>.
+    /// </summary>
+    public FullTextQuery? FullText { get; init; }
 }

@@ -96,6 +96,11 @@ public sealed class EfContentStore(CmsDbContext db, SharedContentCache shared) :
 
     public async Task<ContentQueryResult> QueryAsync(ContentQuery query, CancellationToken cancellationToken = default)
     {
+        if (query.FullText is { } fullText)
+        {
+            return await SearchAsync(query, fullText, cancellationToken);
+        }
+
         var translator = new ContentQueryTranslator(db);
         var filtered = translator.Filter(query);
         int? total = query.IncludeTotal ? await filtered.CountAsync(cancellationToken) : null;
@@ -108,6 +113,43 @@ public sealed class EfContentStore(CmsDbContext db, SharedContentCache shared) :
         var page = translator.Order(filtered, query.OrderBy).Skip(Math.Max(0, query.Skip)).Take(query.Take);
         var records = await page.ToListAsync(cancellationToken);
         return new ContentQueryResult(records.Select(ToSharedItem).ToList(), total);
+    }
+
+    /// <summary>
+    /// A full-text query: the matches of the search index joined with the published versions that pass the filters
+    /// (which carry what the caller may read), best first; then the snippets of that page only.
+    /// </summary>
+    private async Task<ContentQueryResult> SearchAsync(ContentQuery query, FullTextQuery fullText, CancellationToken cancellationToken)
+    {
+        if (query.Status != ContentStatus.Published)
+        {
+            throw new InvalidOperationException("The search index holds published versions only.");
+        }
+
+        var sql = new FullTextSql(db);
+        var versions = new ContentQueryTranslator(db).Filter(query);
+        var matches =
+            from hit in sql.Matches(fullText)
+            join version in versions on hit.DocumentId equals version.Id
+            select new { hit.Id, hit.Score, Version = version };
+        return await sql.BoundedAsync(async token =>
+        {
+            int? total = query.IncludeTotal ? await matches.CountAsync(token) : null;
+            if (query.Take <= 0)
+            {
+                return new ContentQueryResult([], total, []);
+            }
+
+            var page = await matches
+                .OrderByDescending(m => m.Score).ThenByDescending(m => m.Version.PublishedUtc).ThenByDescending(m => m.Version.Id)
+                .Skip(Math.Max(0, query.Skip)).Take(query.Take)
+                .ToListAsync(token);
+            var snippets = await sql.SnippetsAsync(fullText, page.Select(m => m.Id).ToList(), token);
+            return new ContentQueryResult(
+                page.Select(m => ToSharedItem(m.Version)).ToList(),
+                total,
+                page.Select(m => new FullTextMatch(m.Score, snippets.GetValueOrDefault(m.Id, ""))).ToList());
+        }, cancellationToken);
     }
 
     private ContentItemRecord Tracked(string contentItemVersionId) =>

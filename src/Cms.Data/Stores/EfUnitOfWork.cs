@@ -45,7 +45,7 @@ public sealed class EfUnitOfWork(CmsDbContext db) : IUnitOfWork
     public void ForgetSavedContent()
     {
         var content = db.ChangeTracker.Entries()
-            .Where(e => e.Entity is ContentItemRecord or FieldIndexRecord or ContentCommentRecord or AuditEventRecord)
+            .Where(e => e.Entity is ContentItemRecord or FieldIndexRecord or ContentCommentRecord or AuditEventRecord or ContentSearchRecord)
             .ToList();
         if (content.FirstOrDefault(e => e.State != EntityState.Unchanged) is { } unsaved)
         {

@@ -69,6 +69,11 @@ internal sealed class ContentSchemaFactory(GraphQLFieldKinds fieldKinds, ILogger
         });
         SiteSchema.AddTo(query, shared);
 
+        if (!query.HasField("search"))
+        {
+            query.AddField(SearchResolver.Field(shared, options));
+        }
+
         // Names are made here (camelCase fields, AND / OR / NOT kept upper case), so the converter must keep them as they are.
         var schema = new global::GraphQL.Types.Schema { Query = query, Description = "Newsroom content.", NameConverter = global::GraphQL.Conversion.DefaultNameConverter.Instance };
         foreach (var typeSchema in schemas.Values)
@@ -81,7 +86,7 @@ internal sealed class ContentSchemaFactory(GraphQLFieldKinds fieldKinds, ILogger
         return schema;
     }
 
-    private static bool IsReserved(string name) => SiteSchema.IsReserved(name) || name is "Query" or "ContentItem" or "MenuItem" or "Status" or "OrderByDirection" or "HtmlField" or "LinkField"
+    private static bool IsReserved(string name) => SiteSchema.IsReserved(name) || name is "Query" or "ContentItem" or "MenuItem" or "SearchHit" or "SearchResults" or "Status" or "OrderByDirection" or "HtmlField" or "LinkField"
         or "MediaField" or "MediaFile" or "MediaAnchor" or "MediaProfile" or "MediaCrop" or "ContentPickerField" or "ContentPickerFieldWhereInput"
         or "TitlePart" or "AutoroutePart" or "HtmlBodyPart" or "PublishLaterPart" or "MenuItemsListPart" or "LinkMenuItemPart" or "ContentMenuItemPart";
 

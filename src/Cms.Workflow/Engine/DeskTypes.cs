@@ -6,6 +6,6 @@ namespace Cms.Workflow.Engine;
 /// </summary>
 public static class DeskTypes
 {
-    public const string Section = "Section";
-    public const string Author = "Author";
+    public const string Section = Core.Queries.ContentReferences.SectionType;
+    public const string Author = Core.Queries.ContentReferences.AuthorType;
 }

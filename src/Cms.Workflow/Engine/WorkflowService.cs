@@ -197,12 +197,12 @@ public sealed class WorkflowService(
 
         if (query.Section is { Length: > 0 } section)
         {
-            filters.Add(References(definitionSet, types, DeskTypes.Section, section));
+            filters.Add(ContentReferences.Filter(definitionSet, types, DeskTypes.Section, section));
         }
 
         if (query.Author is { Length: > 0 } author)
         {
-            filters.Add(References(definitionSet, types, DeskTypes.Author, author));
+            filters.Add(ContentReferences.Filter(definitionSet, types, DeskTypes.Author, author));
         }
 
         var me = access.Actor.UserId;
@@ -287,31 +287,6 @@ public sealed class WorkflowService(
             _ => ContentSort.By(ContentColumn.ModifiedUtc, descending),
         };
         return query.Sort == WorkSort.Modified ? [primary] : [primary, ContentSort.By(ContentColumn.ModifiedUtc, descending: true)];
-    }
-
-    /// <summary>
-    /// Items that point at <paramref name="itemId"/> through a picker field allowing <paramref name="targetType"/>, on the
-    /// other types (a section's own parent picker is its place in the tree, not membership). No such field: no match.
-    /// </summary>
-    private static OrFilter References(ContentDefinitionSet definitionSet, IEnumerable<ContentTypeDefinition> types, string targetType, string itemId)
-    {
-        var fields = new List<ContentFilter>();
-        foreach (var type in types.Where(t => !string.Equals(t.Name, targetType, StringComparison.Ordinal)))
-        {
-            foreach (var (part, field) in definitionSet.FieldsOf(type))
-            {
-                if (field.FieldName == "ContentPickerField" && ContentPickerFieldKind.AllowedTypes(field.KindSettings).Contains(targetType, StringComparer.Ordinal))
-                {
-                    fields.Add(new AndFilter(
-                    [
-                        new ColumnFilter(ContentColumn.ContentType, FilterOperator.Equal, type.Name),
-                        new FieldFilter(FieldIndexKind.ContentPicker, part.Name, field.Name, FilterOperator.Equal, itemId),
-                    ]));
-                }
-            }
-        }
-
-        return new OrFilter(fields);
     }
 
     private static TransitionRequest Request(TransitionInput input) =>

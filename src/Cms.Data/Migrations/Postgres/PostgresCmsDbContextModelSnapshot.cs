@@ -544,6 +544,64 @@ namespace Cms.Data.Migrations.Postgres
                     b.ToTable("ContentSchedules", (string)null);
                 });
 
+            modelBuilder.Entity("Cms.Data.Entities.ContentSearchRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Authors")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ContentItemId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("DocumentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Lead")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentItemId")
+                        .IsUnique();
+
+                    b.HasIndex("DocumentId");
+
+                    b.ToTable("ContentSearch", null, t =>
+                        {
+                            t.HasTrigger("ContentSearch_ad");
+
+                            t.HasTrigger("ContentSearch_ai");
+
+                            t.HasTrigger("ContentSearch_au");
+                        });
+                });
+
             modelBuilder.Entity("Cms.Data.Entities.DateTimeFieldIndexRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -1154,6 +1212,17 @@ namespace Cms.Data.Migrations.Postgres
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Cms.Data.Entities.ContentSearchRecord", b =>
+                {
+                    b.HasOne("Cms.Data.Entities.ContentItemRecord", "Document")
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Document");
                 });
 
             modelBuilder.Entity("Cms.Data.Entities.DateTimeFieldIndexRecord", b =>

@@ -525,6 +525,62 @@ namespace Cms.Data.Migrations.Sqlite
                     b.ToTable("ContentSchedules", (string)null);
                 });
 
+            modelBuilder.Entity("Cms.Data.Entities.ContentSearchRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Authors")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentItemId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Lead")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentItemId")
+                        .IsUnique();
+
+                    b.HasIndex("DocumentId");
+
+                    b.ToTable("ContentSearch", null, t =>
+                        {
+                            t.HasTrigger("ContentSearch_ad");
+
+                            t.HasTrigger("ContentSearch_ai");
+
+                            t.HasTrigger("ContentSearch_au");
+                        });
+                });
+
             modelBuilder.Entity("Cms.Data.Entities.DateTimeFieldIndexRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -1125,6 +1181,17 @@ namespace Cms.Data.Migrations.Sqlite
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Cms.Data.Entities.ContentSearchRecord", b =>
+                {
+                    b.HasOne("Cms.Data.Entities.ContentItemRecord", "Document")
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Document");
                 });
 
             modelBuilder.Entity("Cms.Data.Entities.DateTimeFieldIndexRecord", b =>

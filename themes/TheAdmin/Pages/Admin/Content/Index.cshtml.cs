@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cms.Admin.Navigation;
 using Cms.Core.Content;
+using Cms.Core.Search;
 using Cms.Workflow.Desk;
 using Cms.Workflow.Engine;
 using Microsoft.AspNetCore.Authorization;
@@ -12,10 +13,11 @@ namespace Cms.Admin.Pages.Admin.Content;
 /// <summary>
 /// The content list, across types or for one: filters, sort, paging with the total, bulk actions and the "New" menu.
 /// Everything it shows and does comes from Cms.Workflow's <see cref="ContentDesk"/>; a refused bulk item is reported
-/// with the reason the API would give.
+/// with the reason the API would give. A full-text search (<c>text</c>) lists instead the published items that match,
+/// through the same <see cref="ContentSearchService"/> as GraphQL's <c>search</c>, with the type, section and author filters.
 /// </summary>
 [Authorize(Policy = ContentDeskRequirement.PolicyName)]
-public sealed class IndexModel(ContentDesk desk) : AdminPageModel
+public sealed class IndexModel(ContentDesk desk, ContentSearchService search) : AdminPageModel
 {
     public const int PageSize = 20;
 
@@ -46,6 +48,10 @@ public sealed class IndexModel(ContentDesk desk) : AdminPageModel
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Search { get; set; }
 
+    /// <summary>Words to find in published items (full-text search); empty for the usual list.</summary>
+    [BindProperty(SupportsGet = true, Name = "text")]
+    public string? Text { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "sort")]
     public string? Sort { get; set; }
 
@@ -63,6 +69,11 @@ public sealed class IndexModel(ContentDesk desk) : AdminPageModel
 
     public DeskPage Results { get; private set; } = new(0, []);
 
+    /// <summary>The full-text results when <see cref="Text"/> is given.</summary>
+    public ContentSearchResult? SearchResults { get; private set; }
+
+    public bool Searching => !string.IsNullOrWhiteSpace(Text);
+
     public SiteTime Time { get; private set; } = new(TimeZoneInfo.Utc);
 
     /// <summary>What the last bulk action did, item by item (after a POST).</summary>
@@ -74,7 +85,7 @@ public sealed class IndexModel(ContentDesk desk) : AdminPageModel
 
     public DeskType? CurrentType => Types.FirstOrDefault(t => t.Name == Type);
 
-    public int PageCount => Results.Total == 0 ? 1 : (Results.Total + PageSize - 1) / PageSize;
+    public int PageCount => (Searching ? SearchResults?.Total ?? 0 : Results.Total) is var total && total == 0 ? 1 : (total + PageSize - 1) / PageSize;
 
     public static IReadOnlyList<string> Stages => ContentStages.All;
 
@@ -110,6 +121,7 @@ public sealed class IndexModel(ContentDesk desk) : AdminPageModel
             ["overdue"] = Overdue ? "true" : null,
             ["scheduled"] = Scheduled ? "true" : null,
             ["q"] = Search,
+            ["text"] = Text,
             ["sort"] = Sort,
             ["dir"] = Direction,
         };
@@ -160,6 +172,32 @@ public sealed class IndexModel(ContentDesk desk) : AdminPageModel
         }
 
         PageNumber = Math.Max(1, PageNumber);
+        if (Searching)
+        {
+            try
+            {
+                SearchResults = await search.SearchAsync(new ContentSearchRequest
+                {
+                    Text = Text!,
+                    ContentType = Type is { Length: > 0 } ? Type : null,
+                    SectionId = Section is { Length: > 0 } ? Section : null,
+                    AuthorId = Author is { Length: > 0 } ? Author : null,
+                    Skip = (PageNumber - 1) * PageSize,
+                    Take = PageSize,
+                }, cancellationToken);
+            }
+            catch (ContentValidationException invalid)
+            {
+                return Invalid(invalid.Message);
+            }
+            catch (ContentAccessDeniedException)
+            {
+                return Invalid("You may not view any published content to search.");
+            }
+
+            return Page();
+        }
+
         try
         {
             Results = await desk.ListAsync(new WorkQuery

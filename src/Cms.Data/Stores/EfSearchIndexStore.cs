@@ -1,0 +1,61 @@
+using Cms.Core.Search;
+using Cms.Core.Storage;
+using Cms.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cms.Data.Stores;
+
+/// <summary>
+/// Writes <c>ContentSearch</c> rows through the request's context, so they are saved with the content change that
+/// caused them; the database's full-text index follows the rows in that transaction (see <see cref="ContentSearchRecord"/>).
+/// </summary>
+public sealed class EfSearchIndexStore(CmsDbContext db) : ISearchIndexStore
+{
+    public async Task UpsertAsync(SearchDocument document, CancellationToken cancellationToken = default)
+    {
+        var row = await FindAsync(document.ContentItemId, cancellationToken);
+        if (row is null)
+        {
+            row = new ContentSearchRecord { ContentItemId = document.ContentItemId };
+            db.ContentSearch.Add(row);
+        }
+        else if (db.Entry(row).State == EntityState.Deleted)
+        {
+            // Removed and written again before the save (unpublish, then publish in one transaction): keep the row.
+            db.Entry(row).State = EntityState.Modified;
+        }
+
+        // The version row: tracked when this change wrote it (its id comes at the save), else read.
+        if (db.ContentItems.Local.FirstOrDefault(r => r.ContentItemVersionId == document.ContentItemVersionId) is { } version)
+        {
+            row.Document = version;
+        }
+        else
+        {
+            row.Document = null;
+            row.DocumentId = await db.ContentItems.Where(r => r.ContentItemVersionId == document.ContentItemVersionId).Select(r => r.Id).SingleAsync(cancellationToken);
+        }
+
+        row.ContentType = document.ContentType;
+        row.Title = document.Title;
+        row.Lead = document.Lead;
+        row.Body = document.Body;
+        row.Tags = document.Tags;
+        row.Authors = document.Authors;
+    }
+
+    public async Task RemoveAsync(string contentItemId, CancellationToken cancellationToken = default)
+    {
+        if (await FindAsync(contentItemId, cancellationToken) is { } row && db.Entry(row).State != EntityState.Deleted)
+        {
+            db.ContentSearch.Remove(row);
+        }
+    }
+
+    public async Task ClearAsync(CancellationToken cancellationToken = default) =>
+        await db.ContentSearch.ExecuteDeleteAsync(cancellationToken);
+
+    private async Task<ContentSearchRecord?> FindAsync(string contentItemId, CancellationToken cancellationToken) =>
+        db.ContentSearch.Local.FirstOrDefault(r => r.ContentItemId == contentItemId)
+        ?? await db.ContentSearch.FirstOrDefaultAsync(r => r.ContentItemId == contentItemId, cancellationToken);
+}
