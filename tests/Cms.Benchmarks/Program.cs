@@ -7,6 +7,7 @@ return args.FirstOrDefault() switch
     "graphql" => await GraphQLBenchmark.RunAsync(args[1..]),
     "media" => await MediaBenchmark.RunAsync(args[1..]),
     "recipe" => await RecipeBenchmark.RunAsync(args[1..]),
+    "external" => await ExternalBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -17,5 +18,6 @@ static int Usage()
     Console.Error.WriteLine("  graphql  " + GraphQLBenchmark.Options);
     Console.Error.WriteLine("  media    " + MediaBenchmark.Options);
     Console.Error.WriteLine("  recipe   " + RecipeBenchmark.Options);
+    Console.Error.WriteLine("  external " + ExternalBenchmark.Options);
     return 2;
 }
