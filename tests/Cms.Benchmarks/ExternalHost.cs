@@ -89,6 +89,7 @@ public static class ExternalHost
             ["Cms:Setup:SampleContent"] = "false",
             ["Cms:Setup:AdminPassword"] = "Benchmark-Admin-Password-1",
             ["Cms:GraphQL:EnableResponseCache"] = responseCache ? "true" : "false",
+            ["Cms:OpenId:Issuer"] = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/"),
             ["Serilog:MinimumLevel:Default"] = "Warning",
             ["Serilog:MinimumLevel:Override:Microsoft"] = "Warning",
             ["Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware"] = "Warning",

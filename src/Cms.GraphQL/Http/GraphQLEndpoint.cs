@@ -135,11 +135,12 @@ internal sealed class GraphQLEndpoint(
         var media = services.GetService<Core.Media.IMediaDerivatives>();
         var schema = await schemas.GetAsync(services.GetRequiredService<IContentDefinitionManager>(), media, cancellationToken);
         var mediaBaseUrl = MediaBaseUrl(http.Request, settings);
-        var variablesJson = request.Variables is { } v ? JsonSerializer.Serialize(v) : null;
         string? cacheKey = null;
         var generation = cache.Generation;
         if (anonymous && cache.Enabled)
         {
+            // The key's text is only needed to look the answer up: a request that cannot be cached skips it.
+            var variablesJson = request.Variables is { } v ? JsonSerializer.Serialize(v) : null;
             cacheKey = GraphQLResponseCache.Key(schema.Serial, QueryNormalizer.Normalize(query), request.OperationName, variablesJson, mediaBaseUrl, mediaType);
             if (cache.TryGet(cacheKey, out var cached))
             {
