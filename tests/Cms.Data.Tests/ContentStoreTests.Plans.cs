@@ -8,8 +8,8 @@ namespace Cms.Data.Tests;
 
 public abstract partial class ContentStoreTests
 {
-    [SkippableFact]
-    public async Task A_field_filter_of_a_typed_query_seeks_the_value_index_by_type_part_field_and_value()
+    /// <summary>The SQL of "the 20 newest articles of a section", from its EXISTS sub-query on.</summary>
+    protected Task<string> SectionFrontExistsSqlAsync()
     {
         var query = new ContentQuery
         {
@@ -19,18 +19,11 @@ public abstract partial class ContentStoreTests
             Take = 20,
         };
 
-        var sql = await InScopeAsync(sp =>
+        return InScopeAsync(sp =>
         {
             var translator = new ContentQueryTranslator(sp.GetRequiredService<CmsDbContext>());
-            return Task.FromResult(translator.Order(translator.Filter(query), query.OrderBy).Take(query.Take).ToQueryString());
+            var sql = translator.Order(translator.Filter(query), query.OrderBy).Take(query.Take).ToQueryString();
+            return Task.FromResult(sql[sql.IndexOf("EXISTS", StringComparison.Ordinal)..]);
         });
-
-        // The value index is (ContentType, PartName, FieldName, Value): PostgreSQL seeks it only when the sub-query
-        // constrains all four; without the type it scanned both tables for every section front.
-        var exists = sql[sql.IndexOf("EXISTS", StringComparison.Ordinal)..];
-        Assert.Contains("\"ContentPickerFieldIndex\"", exists, StringComparison.Ordinal);
-        Assert.Matches("\"?c0\"?\\.\"ContentType\" = ", exists);
-        Assert.Matches("\"?c0\"?\\.\"PartName\" = ", exists);
-        Assert.Matches("\"?c0\"?\\.\"Value\" = ", exists);
     }
 }

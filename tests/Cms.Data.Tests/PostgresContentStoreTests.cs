@@ -23,6 +23,19 @@ public sealed class PostgresContentStoreTests : ContentStoreTests
     }
 
     [SkippableFact]
+    public async Task A_field_filter_of_a_typed_query_seeks_the_value_index_by_type_part_field_and_value()
+    {
+        var exists = await SectionFrontExistsSqlAsync();
+
+        // The value index is (ContentType, PartName, FieldName, Value): PostgreSQL seeks it only when the sub-query
+        // constrains all four; without the type it scanned both tables for every section front.
+        Assert.Contains("\"ContentPickerFieldIndex\"", exists, StringComparison.Ordinal);
+        Assert.Matches("\"?c0\"?\\.\"ContentType\" = ", exists);
+        Assert.Matches("\"?c0\"?\\.\"PartName\" = ", exists);
+        Assert.Matches("\"?c0\"?\\.\"Value\" = ", exists);
+    }
+
+    [SkippableFact]
     public async Task The_read_path_statements_are_prepared_so_PostgreSQL_plans_them_once_per_connection()
     {
         await CreateAsync(ArticleBuilder.Titled("Grid upgrade").InSection("sec-energy"), publish: true);

@@ -73,6 +73,28 @@ public sealed class SqliteContentStoreTests : ContentStoreTests
         Assert.Equal("Story number 3", Assert.Single(found.Items).DisplayText);
     }
 
+    [Fact]
+    public async Task Even_without_statistics_a_section_front_probes_each_article_by_document_not_the_whole_section()
+    {
+        await CreateAsync(ArticleBuilder.Titled("Grid upgrade").InSection("sec-energy"), publish: true);
+        await InScopeAsync(sp => sp.GetRequiredService<CmsDbContext>().Database.ExecuteSqlRawAsync("DROP TABLE IF EXISTS sqlite_stat1;"));
+        SqliteConnection.ClearAllPools();
+
+        var exists = await SectionFrontExistsSqlAsync();
+        var plan = await PlanAsync(new ContentQuery
+        {
+            ContentType = "Article",
+            Where = new FieldFilter(FieldIndexKind.ContentPicker, "Article", "Section", FilterOperator.Equal, "sec-energy"),
+            OrderBy = [ContentSort.By(ContentColumn.PublishedUtc, descending: true)],
+            Take = 20,
+        });
+
+        // Given the type, SQLite without statistics picked the value index for the per-article sub-query and read the
+        // whole section for every article it walked (100 times slower at 2,000 articles).
+        Assert.DoesNotContain("\"ContentType\"", exists, StringComparison.Ordinal);
+        Assert.Contains("IX_ContentPickerFieldIndex_DocumentId_PartName_FieldName (DocumentId=? AND PartName=? AND FieldName=?)", plan, StringComparison.Ordinal);
+    }
+
     private Task<string> PlanAsync(ContentQuery query) => InScopeAsync(async sp =>
     {
         var db = sp.GetRequiredService<CmsDbContext>();

@@ -26,13 +26,13 @@ internal sealed class ContentQueryTranslator(CmsDbContext db)
 
     private readonly ParameterExpression _document = Expression.Parameter(typeof(ContentItemRecord), "d");
 
-    /// <summary>The query's content type, repeated in every field index condition (see <see cref="FieldConditions"/>).</summary>
+    /// <summary>On PostgreSQL, the query's content type, repeated in every field index condition (see <see cref="FieldConditions"/>).</summary>
     private string? _contentType;
 
     public IQueryable<ContentItemRecord> Filter(ContentQuery query)
     {
         IQueryable<ContentItemRecord> source = db.ContentItems.AsNoTracking();
-        _contentType = query.ContentType;
+        _contentType = db.Database.IsNpgsql() ? query.ContentType : null;
         if (query.ContentType is { } type)
         {
             source = source.Where(r => r.ContentType == type);
@@ -199,10 +199,13 @@ internal sealed class ContentQueryTranslator(CmsDbContext db)
     }
 
     /// <summary>
-    /// i.PartName = @part AND i.FieldName = @field, led by i.ContentType = @type when the query names its type. The
-    /// type is redundant for the result (an index row has its document's type) but not for the plan: the value index
-    /// is (ContentType, PartName, FieldName, Value), and PostgreSQL can only seek it, e.g. to "the articles of this
-    /// section", with all four columns constrained; without the type it scans both tables.
+    /// i.PartName = @part AND i.FieldName = @field, led by i.ContentType = @type on PostgreSQL when the query names its
+    /// type. The type is redundant for the result (an index row has its document's type) but not for the plan: the value
+    /// index is (ContentType, PartName, FieldName, Value), and PostgreSQL can only seek it, e.g. to "the articles of this
+    /// section", with all four columns constrained; without the type it scanned both tables. SQLite runs the sub-query
+    /// once per article it walks newest-first, where the (DocumentId, PartName, FieldName) index is the right probe; with
+    /// the type there, SQLite without statistics prefers the value index and reads the whole section for every article
+    /// (measured: 239 ms instead of 2 ms for a section front of 2,000 articles), so it does not get the type.
     /// </summary>
     private BinaryExpression FieldConditions(ParameterExpression i, string partName, string fieldName)
     {
