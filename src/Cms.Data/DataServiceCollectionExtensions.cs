@@ -70,7 +70,7 @@ public static class DataServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<SharedStateMonitor>());
         if (options.Provider == DatabaseProvider.Postgres)
         {
-            services.AddDbContextPool<PostgresCmsDbContext>((sp, o) => o.UseNpgsql(options.ResolveConnectionString(), n => n.MigrationsHistoryTable("__EFMigrationsHistory")).AddInterceptors(sp.GetServices<IInterceptor>()));
+            services.AddDbContextPool<PostgresCmsDbContext>((sp, o) => o.UseNpgsql(PostgresConnectionDefaults.Apply(options.ResolveConnectionString()), n => n.MigrationsHistoryTable("__EFMigrationsHistory")).AddInterceptors(sp.GetServices<IInterceptor>()));
             services.AddScoped<CmsDbContext>(sp => sp.GetRequiredService<PostgresCmsDbContext>());
         }
         else
@@ -87,6 +87,8 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<Core.Storage.IContentStore, EfContentStore>();
         services.AddScoped<ISearchIndexStore, EfSearchIndexStore>();
         services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<IStoreStatistics, DatabaseStatistics>();
+        services.AddHostedService<DatabaseOptimizer>();
         return services;
     }
 }

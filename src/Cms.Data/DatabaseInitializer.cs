@@ -1,11 +1,17 @@
+using Cms.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Cms.Data;
 
-/// <summary>Brings the schema up to date with the provider's migrations; SQLite also gets WAL mode for concurrent readers.</summary>
-public sealed class DatabaseInitializer(IServiceScopeFactory scopes, CmsDataOptions options, ILogger<DatabaseInitializer> logger)
+/// <summary>
+/// Brings the schema up to date with the provider's migrations; SQLite also gets WAL mode for concurrent readers.
+/// Then the planner statistics are refreshed: on SQLite at every start (cheap, see <see cref="DatabaseStatistics"/>;
+/// without them a by-path lookup walks every article instead of using the path index), on PostgreSQL after migrations
+/// (its autovacuum keeps them current from then on).
+/// </summary>
+public sealed class DatabaseInitializer(IServiceScopeFactory scopes, CmsDataOptions options, IStoreStatistics statistics, ILogger<DatabaseInitializer> logger)
 {
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
@@ -28,6 +34,11 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, CmsDataOpti
         else
         {
             logger.LogInformation("Database on {Provider} is up to date", options.Provider);
+        }
+
+        if (pending.Count > 0 || options.Provider == DatabaseProvider.Sqlite)
+        {
+            await statistics.RefreshAsync(cancellationToken);
         }
     }
 

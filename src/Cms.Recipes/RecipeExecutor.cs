@@ -13,9 +13,10 @@ namespace Cms.Recipes;
 /// The recipe is streamed, never loaded whole: a first pass checks its shape (valid JSON, known step names, no property
 /// given twice in different casing) and counts the items, so a bad recipe fails before anything is written; the second
 /// pass runs the steps, handing a step that reads items one at a time (<see cref="IRecipeStep.ItemsProperty"/>) one
-/// item at a time. So a recipe of any size runs in memory bounded by its largest single item.
+/// item at a time. So a recipe of any size runs in memory bounded by its largest single item. Once its changes are
+/// committed the planner statistics are refreshed, since a recipe may change the shape of the data a lot (an import).
 /// </summary>
-public sealed class RecipeExecutor(IEnumerable<IRecipeStep> steps, IUnitOfWork unitOfWork, ILogger<RecipeExecutor> logger)
+public sealed class RecipeExecutor(IEnumerable<IRecipeStep> steps, IUnitOfWork unitOfWork, IStoreStatistics statistics, ILogger<RecipeExecutor> logger)
 {
     /// <summary>How often <see cref="RecipeProgress"/> is reported while items are read.</summary>
     public static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
@@ -66,11 +67,27 @@ public sealed class RecipeExecutor(IEnumerable<IRecipeStep> steps, IUnitOfWork u
         await using (var transaction = await unitOfWork.BeginAsync(cancellationToken))
         {
             await RunAsync(new RecipeJsonReader(stream), plan, scripts, baseDirectory, counter, cancellationToken);
+
+            // After the outermost commit (a recipe may run inside a caller's transaction, e.g. setup), on its own connection.
+            unitOfWork.OnCommitted(() => RefreshStatisticsAsync(plan.Name));
             await transaction.CommitAsync(cancellationToken);
         }
 
         logger.LogInformation("Recipe {Recipe} applied in {Elapsed} ms", plan.Name, watch.ElapsedMilliseconds);
         return new RecipeResult(plan.Name, plan.Steps.Count, watch.Elapsed, counter.Done);
+    }
+
+    private async Task RefreshStatisticsAsync(string recipe)
+    {
+        try
+        {
+            await statistics.RefreshAsync(CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // The recipe's changes are committed; stale statistics only slow queries down until the next refresh.
+            logger.LogWarning(ex, "Recipe {Recipe} applied, but refreshing the planner statistics failed", recipe);
+        }
     }
 
     /// <summary>The first pass: the recipe's name and variables, and for each step what runs it and how many items it has.</summary>

@@ -8,6 +8,7 @@ return args.FirstOrDefault() switch
     "media" => await MediaBenchmark.RunAsync(args[1..]),
     "recipe" => await RecipeBenchmark.RunAsync(args[1..]),
     "search" => await SearchBenchmark.RunAsync(args[1..]),
+    "external" => await ExternalBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -19,5 +20,6 @@ static int Usage()
     Console.Error.WriteLine("  media    " + MediaBenchmark.Options);
     Console.Error.WriteLine("  recipe   " + RecipeBenchmark.Options);
     Console.Error.WriteLine("  search   " + SearchBenchmark.Options);
+    Console.Error.WriteLine("  external " + ExternalBenchmark.Options);
     return 2;
 }

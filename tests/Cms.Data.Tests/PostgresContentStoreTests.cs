@@ -1,4 +1,9 @@
+using Cms.Core.Fields;
+using Cms.Core.Queries;
+using Cms.Data.Tests.Support;
 using Cms.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cms.Data.Tests;
 
@@ -15,6 +20,49 @@ public sealed class PostgresContentStoreTests : ContentStoreTests
     {
         _database = await PostgresTestDatabase.CreateAsync();
         return new CmsDataOptions { DataDirectory = _directory, Provider = DatabaseProvider.Postgres, ConnectionString = _database.ConnectionString };
+    }
+
+    [SkippableFact]
+    public async Task A_field_filter_of_a_typed_query_seeks_the_value_index_by_type_part_field_and_value()
+    {
+        var exists = await SectionFrontExistsSqlAsync();
+
+        // The value index is (ContentType, PartName, FieldName, Value): PostgreSQL seeks it only when the sub-query
+        // constrains all four; without the type it scanned both tables for every section front.
+        Assert.Contains("\"ContentPickerFieldIndex\"", exists, StringComparison.Ordinal);
+        Assert.Matches("\"?c0\"?\\.\"ContentType\" = ", exists);
+        Assert.Matches("\"?c0\"?\\.\"PartName\" = ", exists);
+        Assert.Matches("\"?c0\"?\\.\"Value\" = ", exists);
+    }
+
+    [SkippableFact]
+    public async Task The_read_path_statements_are_prepared_so_PostgreSQL_plans_them_once_per_connection()
+    {
+        await CreateAsync(ArticleBuilder.Titled("Grid upgrade").InSection("sec-energy"), publish: true);
+        var query = new ContentQuery
+        {
+            ContentType = "Article",
+            Where = new FieldFilter(FieldIndexKind.ContentPicker, "Article", "Section", FilterOperator.Equal, "sec-energy"),
+            OrderBy = [ContentSort.By(ContentColumn.PublishedUtc, descending: true)],
+            Take = 20,
+        };
+
+        var prepared = await InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<CmsDbContext>();
+            await db.Database.OpenConnectionAsync(); // one connection for the whole scope: prepared statements are per connection
+            var store = sp.GetRequiredService<Core.Storage.IContentStore>();
+            for (var i = 0; i < 3; i++)
+            {
+                Assert.Single((await store.QueryAsync(query)).Items);
+            }
+
+            return await db.Database
+                .SqlQuery<long>($"SELECT count(*) AS \"Value\" FROM pg_prepared_statements WHERE statement LIKE '%ContentPickerFieldIndex%'")
+                .SingleAsync();
+        });
+
+        Assert.True(prepared >= 1, "the section query was not prepared");
     }
 
     protected override async Task DropDatabaseAsync()

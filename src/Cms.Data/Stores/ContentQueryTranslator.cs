@@ -26,9 +26,13 @@ internal sealed class ContentQueryTranslator(CmsDbContext db)
 
     private readonly ParameterExpression _document = Expression.Parameter(typeof(ContentItemRecord), "d");
 
+    /// <summary>On PostgreSQL, the query's content type, repeated in every field index condition (see <see cref="FieldConditions"/>).</summary>
+    private string? _contentType;
+
     public IQueryable<ContentItemRecord> Filter(ContentQuery query)
     {
         IQueryable<ContentItemRecord> source = db.ContentItems.AsNoTracking();
+        _contentType = db.Database.IsNpgsql() ? query.ContentType : null;
         if (query.ContentType is { } type)
         {
             source = source.Where(r => r.ContentType == type);
@@ -122,9 +126,7 @@ internal sealed class ContentQueryTranslator(CmsDbContext db)
         var match = Expression.Lambda<Func<TIndex, bool>>(
             Expression.AndAlso(
                 Expression.Equal(Expression.Property(i, nameof(FieldIndexRecord.DocumentId)), documentId),
-                Expression.AndAlso(
-                    Expression.Equal(Expression.Property(i, nameof(FieldIndexRecord.PartName)), Parameter(partName)),
-                    Expression.Equal(Expression.Property(i, nameof(FieldIndexRecord.FieldName)), Parameter(fieldName)))),
+                FieldConditions(i, partName, fieldName)),
             i);
         var value = Expression.Lambda<Func<TIndex, TValue?>>(Expression.Property(i, "Value"), i);
         var where = Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(TIndex)], rows.Expression, Expression.Quote(match));
@@ -190,12 +192,29 @@ internal sealed class ContentQueryTranslator(CmsDbContext db)
         var body = Expression.AndAlso(
             Expression.Equal(Expression.Property(i, nameof(FieldIndexRecord.DocumentId)), Expression.Property(_document, nameof(ContentItemRecord.Id))),
             Expression.AndAlso(
-                Expression.AndAlso(
-                    Expression.Equal(Expression.Property(i, nameof(FieldIndexRecord.PartName)), Parameter(filter.PartName)),
-                    Expression.Equal(Expression.Property(i, nameof(FieldIndexRecord.FieldName)), Parameter(filter.FieldName))),
+                FieldConditions(i, filter.PartName, filter.FieldName),
                 Compare(Expression.Property(i, "Value"), filter.Operator, filter.Value, filter.FieldName)));
         var rows = db.Set<TIndex>().AsQueryable();
         return Expression.Call(AnyMethod.MakeGenericMethod(typeof(TIndex)), rows.Expression, Expression.Quote(Expression.Lambda(body, i)));
+    }
+
+    /// <summary>
+    /// i.PartName = @part AND i.FieldName = @field, led by i.ContentType = @type on PostgreSQL when the query names its
+    /// type. The type is redundant for the result (an index row has its document's type) but not for the plan: the value
+    /// index is (ContentType, PartName, FieldName, Value), and PostgreSQL can only seek it, e.g. to "the articles of this
+    /// section", with all four columns constrained; without the type it scanned both tables. SQLite runs the sub-query
+    /// once per article it walks newest-first, where the (DocumentId, PartName, FieldName) index is the right probe; with
+    /// the type there, SQLite without statistics prefers the value index and reads the whole section for every article
+    /// (measured: 239 ms instead of 2 ms for a section front of 2,000 articles), so it does not get the type.
+    /// </summary>
+    private BinaryExpression FieldConditions(ParameterExpression i, string partName, string fieldName)
+    {
+        var fields = Expression.AndAlso(
+            Expression.Equal(Expression.Property(i, nameof(FieldIndexRecord.PartName)), Parameter(partName)),
+            Expression.Equal(Expression.Property(i, nameof(FieldIndexRecord.FieldName)), Parameter(fieldName)));
+        return _contentType is { } type
+            ? Expression.AndAlso(Expression.Equal(Expression.Property(i, nameof(FieldIndexRecord.ContentType)), Parameter(type)), fields)
+            : fields;
     }
 
     private static Expression Compare(Expression member, FilterOperator op, object? value, string name)

@@ -1,0 +1,406 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Npgsql;
+
+namespace Cms.Benchmarks;
+
+/// <summary>
+/// The read path as a front end sees it: the CMS host in its own process (this build, Production, a seeded data folder,
+/// response cache off) and an external load generator in another (autocannon, installed with <c>npm ci</c> from the
+/// locked <c>load/package-lock.json</c>), for the two questions front ends ask all day: the 20 newest articles of a
+/// section with their authors and section, and one article by path with its body, authors and section. Each query is
+/// measured next to its baseline in the same host and run: <c>POST /baseline/{name}</c> answers with the same bytes
+/// from memory. Reports requests/s, p50, p90 and p99 latency and the server's peak resident memory during each run
+/// (the kernel's high-water mark, reset before each run), for SQLite and PostgreSQL.
+/// </summary>
+public static class ExternalBenchmark
+{
+    public const string Options = "[--db sqlite,postgres] [--articles 2000] [--connections 32] [--warmup 5] [--seconds 20] [--port 5150] [--postgres <server connection string, default $CMS_TEST_POSTGRES>] [--response-cache] [--keep]";
+
+    public const string ListQuery = """
+        query Front($section: ID!) {
+          article(first: 20, where: { section: { contentItemId: $section } }, orderBy: { publishedUtc: DESC }) {
+            contentItemId displayText publishedUtc lead readingMinutes autoroutePart { path }
+            section { contentItems { contentItemId displayText } }
+            authors { contentItems { ... on Author { contentItemId displayText roleLine } } }
+            coverImage { urls mediaTexts anchors { x y } }
+          }
+        }
+        """;
+
+    public const string PathQuery = """
+        query Article($path: String!) {
+          article(first: 1, where: { autoroutePart: { path: $path } }) {
+            contentItemId displayText publishedUtc lead readingMinutes tags autoroutePart { path }
+            htmlBodyPart { html }
+            section { contentItems { contentItemId displayText } }
+            authors { contentItems { ... on Author { contentItemId displayText roleLine } } }
+          }
+        }
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.FirstOrDefault() == ExternalHost.Command)
+        {
+            return await ExternalHost.RunAsync(args[1..]);
+        }
+
+        var settings = Settings.Parse(args);
+        if (settings is null)
+        {
+            Console.Error.WriteLine("external " + Options);
+            return 2;
+        }
+
+        if (settings.Databases.Contains("postgres") && settings.PostgresServer is null)
+        {
+            Console.Error.WriteLine("PostgreSQL needs --postgres <server connection string> or CMS_TEST_POSTGRES.");
+            return 2;
+        }
+
+        var load = await InstallLoadGeneratorAsync();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"External benchmark: {settings.Articles:N0} articles, autocannon with {settings.Connections} connections, {settings.Warmup} s warm-up + {settings.Seconds} s measured per run, response cache {(settings.ResponseCache ? "on" : "off")}, {Environment.ProcessorCount} cores, load average {LoadAverage()}"));
+        var rows = new List<Row>();
+        foreach (var database in settings.Databases)
+        {
+            rows.AddRange(await RunDatabaseAsync(database, settings, load));
+        }
+
+        Print(rows, settings);
+        return 0;
+    }
+
+    private static async Task<List<Row>> RunDatabaseAsync(string database, Settings settings, string load)
+    {
+        var root = Path.Combine(Path.GetTempPath(), "cms-benchmark", "external-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(root, "baseline"));
+        string? postgresDatabase = null;
+        string? connectionString = null;
+        if (database == "postgres")
+        {
+            postgresDatabase = "cms_bench_" + Guid.NewGuid().ToString("N")[..12];
+            await ImportBenchmark.ExecuteOnServerAsync(settings.PostgresServer!, $"CREATE DATABASE \"{postgresDatabase}\"");
+            connectionString = new NpgsqlConnectionStringBuilder(settings.PostgresServer) { Database = postgresDatabase }.ConnectionString;
+        }
+
+        var name = database == "postgres" ? "PostgreSQL" : "SQLite";
+        Process? host = null;
+        try
+        {
+            Console.WriteLine($"{name}: seeding ...");
+            string[] common = ["--data", root, .. connectionString is null ? Array.Empty<string>() : ["--postgres", connectionString]];
+            using (var seed = Process.Start(Child(["seed", .. common, "--articles", settings.Articles.ToString(CultureInfo.InvariantCulture)]))!)
+            {
+                var output = seed.StandardOutput.ReadToEndAsync();
+                var errors = seed.StandardError.ReadToEndAsync();
+                await seed.WaitForExitAsync();
+                Console.Write(await output);
+                if (seed.ExitCode != 0)
+                {
+                    throw new InvalidOperationException($"Seeding failed ({seed.ExitCode}): {await errors}");
+                }
+            }
+
+            host = Process.Start(Child(["serve", .. common, "--port", settings.Port.ToString(CultureInfo.InvariantCulture), .. settings.ResponseCache ? new[] { "--response-cache" } : []]))!;
+            var hostErrors = new StringBuilder();
+            host.ErrorDataReceived += (_, e) => hostErrors.AppendLine(e.Data);
+            host.BeginErrorReadLine();
+            await WaitForListeningAsync(host, hostErrors);
+            var url = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{settings.Port}");
+            Console.WriteLine($"{name}: host {host.Id} ready at {url}, {ResidentMegabytes(host.Id, "VmRSS:"):N0} MB resident");
+
+            var paths = await File.ReadAllLinesAsync(Path.Combine(root, "paths.txt"));
+            var queries = new (string Key, string Title, string Query, object Variables)[]
+            {
+                ("list", "20 newest of a section, with authors and section", ListQuery, new { section = "sec-economy" }),
+                // An article from the older half: a lookup that walks newest-first pays most for it.
+                ("path", "one article by path, with body, authors and section", PathQuery, new { path = paths[paths.Length / 3] }),
+            };
+            var rows = new List<Row>();
+            // The first answer builds the schema; on a busy machine that can take longer than HttpClient's 100 s default.
+            using var client = new HttpClient { Timeout = TimeSpan.FromMinutes(10) };
+            foreach (var (key, title, query, variables) in queries)
+            {
+                var body = JsonSerializer.Serialize(new { query, variables });
+                var bodyFile = Path.Combine(root, key + ".request.json");
+                await File.WriteAllTextAsync(bodyFile, body);
+                using var probe = await client.PostAsync(url + "/api/graphql", new StringContent(body, Encoding.UTF8, "application/json"));
+                var bytes = await probe.Content.ReadAsByteArrayAsync();
+                using (var answer = JsonDocument.Parse(bytes))
+                {
+                    if (!probe.IsSuccessStatusCode || answer.RootElement.TryGetProperty("errors", out _)
+                        || answer.RootElement.GetProperty("data").GetProperty("article").GetArrayLength() != (key == "list" ? 20 : 1))
+                    {
+                        throw new InvalidOperationException($"{key}: unexpected answer {(int)probe.StatusCode}: {Encoding.UTF8.GetString(bytes)}");
+                    }
+                }
+
+                await File.WriteAllBytesAsync(Path.Combine(root, "baseline", key + ".json"), bytes);
+                foreach (var (target, label) in new[] { ("/baseline/" + key, "baseline (same bytes from memory)"), ("/api/graphql", "GraphQL") })
+                {
+                    ResetPeakResident(host.Id);
+                    var result = await LoadAsync(load, url + target, bodyFile, settings);
+                    var peak = ResidentMegabytes(host.Id, "VmHWM:");
+                    var row = new Row(name, title, label, bytes.Length, result, peak);
+                    Console.WriteLine(Format(row));
+                    rows.Add(row);
+                }
+            }
+
+            return rows;
+        }
+        finally
+        {
+            if (host is not null)
+            {
+                host.Kill(entireProcessTree: true);
+                await host.WaitForExitAsync();
+                host.Dispose();
+            }
+
+            if (postgresDatabase is not null && !settings.Keep)
+            {
+                await ImportBenchmark.ExecuteOnServerAsync(settings.PostgresServer!, $"DROP DATABASE IF EXISTS \"{postgresDatabase}\" WITH (FORCE)");
+            }
+
+            if (!settings.Keep)
+            {
+                Directory.Delete(root, recursive: true);
+            }
+            else
+            {
+                Console.WriteLine($"{name}: kept {root}{(postgresDatabase is null ? "" : " and database " + postgresDatabase)}");
+            }
+        }
+    }
+
+    private static async Task WaitForListeningAsync(Process host, StringBuilder errors)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        try
+        {
+            while (await host.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+            {
+                if (line.Contains(ExternalHost.ListeningLine, StringComparison.Ordinal))
+                {
+                    // Keep draining the host's output so it never blocks on a full pipe.
+                    _ = host.StandardOutput.ReadToEndAsync();
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        throw new InvalidOperationException($"The host did not start: {errors}");
+    }
+
+    /// <summary>Runs <c>load/run.mjs</c> (autocannon) in its own process and reads its one JSON line.</summary>
+    private static async Task<LoadResult> LoadAsync(string load, string url, string bodyFile, Settings settings)
+    {
+        var start = new ProcessStartInfo("node")
+        {
+            WorkingDirectory = load,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { "run.mjs", url, bodyFile, settings.Connections.ToString(CultureInfo.InvariantCulture), settings.Warmup.ToString(CultureInfo.InvariantCulture), settings.Seconds.ToString(CultureInfo.InvariantCulture) })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"autocannon failed ({process.ExitCode}): {await errors}");
+        }
+
+        var json = JsonDocument.Parse((await output).Trim()).RootElement;
+        var result = new LoadResult(
+            json.GetProperty("requests").GetDouble() / json.GetProperty("seconds").GetDouble(),
+            json.GetProperty("p50").GetDouble(),
+            json.GetProperty("p90").GetDouble(),
+            json.GetProperty("p99").GetDouble(),
+            json.GetProperty("bytes").GetDouble() / Math.Max(1, json.GetProperty("requests").GetDouble()),
+            json.GetProperty("non2xx").GetInt64() + json.GetProperty("errors").GetInt64() + json.GetProperty("timeouts").GetInt64());
+        if (result.Failures > 0)
+        {
+            throw new InvalidOperationException($"{url}: {result.Failures} requests failed or answered other than 2xx.");
+        }
+
+        return result;
+    }
+
+    /// <summary><c>npm ci</c> in the output's <c>load</c> folder when its packages are missing or the lock file changed.</summary>
+    private static async Task<string> InstallLoadGeneratorAsync()
+    {
+        var load = Path.Combine(AppContext.BaseDirectory, "load");
+        var stamp = Path.Combine(load, "node_modules", ".installed-lock");
+        var lockText = await File.ReadAllTextAsync(Path.Combine(load, "package-lock.json"));
+        if (File.Exists(stamp) && await File.ReadAllTextAsync(stamp) == lockText)
+        {
+            return load;
+        }
+
+        Console.WriteLine("Installing the load generator (npm ci) ...");
+        var start = new ProcessStartInfo("npm") { WorkingDirectory = load, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "ci", "--no-audit", "--no-fund" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var npm = Process.Start(start)!;
+        var output = npm.StandardOutput.ReadToEndAsync();
+        var errors = npm.StandardError.ReadToEndAsync();
+        await npm.WaitForExitAsync();
+        if (npm.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"npm ci failed ({npm.ExitCode}): {await output}{await errors}");
+        }
+
+        await File.WriteAllTextAsync(stamp, lockText);
+        return load;
+    }
+
+    private static ProcessStartInfo Child(string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Cms.Benchmarks.dll"));
+        start.ArgumentList.Add("external");
+        start.ArgumentList.Add(ExternalHost.Command);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        return start;
+    }
+
+    /// <summary>Resets the kernel's peak resident memory of the process to its current value (writing 5 to clear_refs).</summary>
+    private static void ResetPeakResident(int pid)
+    {
+        try
+        {
+            File.WriteAllText($"/proc/{pid}/clear_refs", "5");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Not allowed here: the peak then covers the host's whole life so far.
+        }
+    }
+
+    private static double ResidentMegabytes(int pid, string field)
+    {
+        foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+        {
+            if (line.StartsWith(field, StringComparison.Ordinal))
+            {
+                return long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024.0;
+            }
+        }
+
+        return 0;
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3]);
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
+    }
+
+    private static string Format(Row r) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"| {r.Database} | {r.Query} | {r.Endpoint} | {r.Result.RequestsPerSecond:N0} | {r.Result.P50:0.#} | {r.Result.P90:0.#} | {r.Result.P99:0.#} | {r.PeakMegabytes:N0} | {r.Bytes:N0} |");
+
+    private static void Print(List<Row> rows, Settings settings)
+    {
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{settings.Articles:N0} articles, {settings.Connections} connections, {settings.Seconds} s measured after {settings.Warmup} s warm-up, response cache {(settings.ResponseCache ? "on" : "off")}, load average {LoadAverage()}"));
+        Console.WriteLine();
+        Console.WriteLine("| database | query | endpoint | requests/s | p50 ms | p90 ms | p99 ms | server peak RSS MB | response bytes |");
+        Console.WriteLine("|---|---|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var row in rows)
+        {
+            Console.WriteLine(Format(row));
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("| database | query | GraphQL requests/s vs its baseline |");
+        Console.WriteLine("|---|---|---:|");
+        foreach (var group in rows.GroupBy(r => (r.Database, r.Query)))
+        {
+            var baseline = group.First(r => r.Endpoint.StartsWith("baseline", StringComparison.Ordinal));
+            var graphQL = group.First(r => r.Endpoint == "GraphQL");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {group.Key.Database} | {group.Key.Query} | {graphQL.Result.RequestsPerSecond / baseline.Result.RequestsPerSecond:P0} |"));
+        }
+    }
+
+    private sealed record LoadResult(double RequestsPerSecond, double P50, double P90, double P99, double BytesPerResponse, long Failures);
+
+    private sealed record Row(string Database, string Query, string Endpoint, int Bytes, LoadResult Result, double PeakMegabytes);
+
+    private sealed record Settings(string[] Databases, int Articles, int Connections, int Warmup, int Seconds, int Port, string? PostgresServer, bool ResponseCache, bool Keep)
+    {
+        public static Settings? Parse(string[] args)
+        {
+            var settings = new Settings(["sqlite", "postgres"], 2000, 32, 5, 20, 5150, Environment.GetEnvironmentVariable("CMS_TEST_POSTGRES") is { Length: > 0 } env ? env : null, false, false);
+            for (var i = 0; i < args.Length; i++)
+            {
+                string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+                int Number() => int.Parse(Value(), CultureInfo.InvariantCulture) is var n and > 0 ? n : throw new ArgumentException($"{args[i]} must be positive.");
+                try
+                {
+                    settings = args[i] switch
+                    {
+                        "--db" => settings with { Databases = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
+                        "--articles" => settings with { Articles = Number() },
+                        "--connections" => settings with { Connections = Number() },
+                        "--warmup" => settings with { Warmup = int.Parse(Value(), CultureInfo.InvariantCulture) },
+                        "--seconds" => settings with { Seconds = Number() },
+                        "--port" => settings with { Port = Number() },
+                        "--postgres" => settings with { PostgresServer = Value() },
+                        "--response-cache" => settings with { ResponseCache = true },
+                        "--keep" => settings with { Keep = true },
+                        _ => null,
+                    };
+                }
+                catch (Exception ex) when (ex is FormatException or ArgumentException)
+                {
+                    Console.Error.WriteLine(ex.Message);
+                    return null;
+                }
+
+                if (settings is null)
+                {
+                    Console.Error.WriteLine($"Unknown option '{args[i]}'.");
+                    return null;
+                }
+            }
+
+            return settings.Databases.Length > 0 && settings.Databases.All(d => d is "sqlite" or "postgres") ? settings : null;
+        }
+    }
+}
