@@ -17,7 +17,7 @@ namespace Cms.Data.Stores;
 /// built from the EF model (table and column names, each property's type mapping and converter), so a row is stored
 /// exactly as EF would store it; the rows are never tracked, so a long import holds nothing per written item.
 /// </summary>
-internal sealed class DeferredRows(CmsDbContext db, SharedStateStampInterceptor stamp)
+internal sealed class DeferredRows(CmsDbContext db, SharedStateStampInterceptor stamp) : IDisposable
 {
     private readonly List<ContentItemRecord> _versions = [];
     private readonly List<AuditEventRecord> _audit = [];
@@ -83,6 +83,16 @@ internal sealed class DeferredRows(CmsDbContext db, SharedStateStampInterceptor 
 
     /// <summary>Forgets which versions were written here (<see cref="EfUnitOfWork.ForgetSavedContent"/>).</summary>
     public void ForgetWritten() => _writtenVersionIds.Clear();
+
+    public void Dispose()
+    {
+        foreach (var insert in _inserts.Values)
+        {
+            insert.Dispose();
+        }
+
+        _inserts.Clear();
+    }
 
     private async Task WriteIndexAsync<T>(long documentId, List<T> rows, DbTransaction transaction, CancellationToken cancellationToken)
         where T : FieldIndexRecord

@@ -22,7 +22,7 @@ public sealed class EfContentStore(CmsDbContext db, SharedContentCache shared, E
     private readonly HashSet<string> _unwrittenIds = new(StringComparer.Ordinal);
     private readonly HashSet<string> _unwrittenPaths = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ContentItemRecord> _unwrittenOwners = new(StringComparer.Ordinal);
-    private long _writesSeen;
+    private long _generationSeen;
 
     public async Task<ContentItem?> GetAsync(string contentItemId, VersionOptions options, CancellationToken cancellationToken = default)
     {
@@ -117,7 +117,7 @@ public sealed class EfContentStore(CmsDbContext db, SharedContentCache shared, E
     public async Task<string?> FindPathOwnerAsync(string path, string exceptContentItemId, CancellationToken cancellationToken = default)
     {
         DropWritten();
-        if (_unwrittenOwners.TryGetValue(path, out var pending) && pending.Path == path && pending.ContentItemId != exceptContentItemId && (pending.Latest || pending.Published))
+        if (unitOfWork.HasUnwrittenSaves && _unwrittenOwners.TryGetValue(path, out var pending) && pending.Path == path && pending.ContentItemId != exceptContentItemId && (pending.Latest || pending.Published))
         {
             // An item saved but not written yet holds the path: the database would say the same after a flush.
             return pending.ContentItemId;
@@ -159,12 +159,12 @@ public sealed class EfContentStore(CmsDbContext db, SharedContentCache shared, E
         }
     }
 
-    /// <summary>Drops what the session has written since it was noted.</summary>
+    /// <summary>Drops what the session has written (or rolled back) since it was noted.</summary>
     private void DropWritten()
     {
-        if (_writesSeen != unitOfWork.Writes)
+        if (_generationSeen != unitOfWork.Generation)
         {
-            _writesSeen = unitOfWork.Writes;
+            _generationSeen = unitOfWork.Generation;
             _unwrittenIds.Clear();
             _unwrittenPaths.Clear();
             _unwrittenOwners.Clear();

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Cms.Data.Stores;
 
 /// <summary>The request's transaction over <see cref="CmsDbContext"/>; nested scopes join the outer one.</summary>
-public sealed class EfUnitOfWork(CmsDbContext db, SharedStateStampInterceptor stamp) : IUnitOfWork
+public sealed class EfUnitOfWork(CmsDbContext db, SharedStateStampInterceptor stamp) : IUnitOfWork, IDisposable
 {
     private readonly DeferredRows _rows = new(db, stamp);
     private readonly List<Func<Task>> _onCommitted = [];
@@ -27,8 +27,11 @@ public sealed class EfUnitOfWork(CmsDbContext db, SharedStateStampInterceptor st
     /// <summary>New rows saved while saves are deferred, written at the next flush without the change tracker.</summary>
     internal DeferredRows Rows => _rows;
 
-    /// <summary>Counts the writes of this session, so the content store knows which of its changes are written.</summary>
-    internal long Writes { get; private set; }
+    /// <summary>
+    /// Changes whenever what the session held unwritten is gone (written, or rolled back), so the content store knows
+    /// which of the versions it noted are still only in memory.
+    /// </summary>
+    internal long Generation { get; private set; }
 
     public async Task<IUnitOfWorkTransaction> BeginAsync(CancellationToken cancellationToken = default)
     {
@@ -89,7 +92,7 @@ public sealed class EfUnitOfWork(CmsDbContext db, SharedStateStampInterceptor st
         }
 
         _deferred = false;
-        Writes++;
+        Generation++;
     }
 
     public void ForgetSavedContent()
@@ -117,6 +120,8 @@ public sealed class EfUnitOfWork(CmsDbContext db, SharedStateStampInterceptor st
     }
 
     public void OnCommitted(Func<Task> action) => _onCommitted.Add(action);
+
+    public void Dispose() => _rows.Dispose();
 
     public void OnRolledBack(Action action) => _onRolledBack.Add(action);
 
@@ -163,6 +168,7 @@ public sealed class EfUnitOfWork(CmsDbContext db, SharedStateStampInterceptor st
         db.ChangeTracker.Clear();
         _rows.Clear();
         _deferred = false;
+        Generation++;
         _onCommitted.Clear();
         var rolledBack = _onRolledBack.ToList();
         _onRolledBack.Clear();
