@@ -65,7 +65,8 @@ public static class DataServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SharedStateSignal>();
-        services.AddSingleton<IInterceptor, SharedStateStampInterceptor>();
+        services.AddSingleton<SharedStateStampInterceptor>();
+        services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<SharedStateStampInterceptor>());
         services.AddSingleton<SharedStateMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<SharedStateMonitor>());
         if (options.Provider == DatabaseProvider.Postgres)
@@ -82,7 +83,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<SharedContentCache>();
         services.AddSingleton<AuditOrigin>();
         services.AddScoped<Core.Audit.IAuditLog, EfAuditLog>();
-        services.AddScoped<IUnitOfWork, EfUnitOfWork>();
+        services.AddScoped<EfUnitOfWork>();
+        services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<EfUnitOfWork>());
         services.AddScoped<IDocumentStore, EfDocumentStore>();
         services.AddScoped<Core.Storage.IContentStore, EfContentStore>();
         services.AddScoped<ISearchIndexStore, EfSearchIndexStore>();

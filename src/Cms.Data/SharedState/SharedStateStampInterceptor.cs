@@ -62,7 +62,23 @@ public sealed class SharedStateStampInterceptor(SharedStateSignal signal, TimePr
 
     public async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (Take(eventData.Context) is { } change)
+        await AfterSaveAsync(eventData.Context, cancellationToken);
+        return result;
+    }
+
+    /// <summary>
+    /// For rows written without the change tracker (the deferred rows of a bulk import): the same signal and stamp as a
+    /// save that changed <paramref name="reason"/>.
+    /// </summary>
+    public async Task WrittenAsync(DbContext context, string reason, CancellationToken cancellationToken = default)
+    {
+        Changing.AddOrUpdate(context, reason);
+        await AfterSaveAsync(context, cancellationToken);
+    }
+
+    private async Task AfterSaveAsync(DbContext? context, CancellationToken cancellationToken)
+    {
+        if (Take(context) is { } change)
         {
             if (change.Stamp)
             {
@@ -71,8 +87,6 @@ public sealed class SharedStateStampInterceptor(SharedStateSignal signal, TimePr
 
             signal.Raise(change.Reason);
         }
-
-        return result;
     }
 
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => AfterCommit(eventData.Context);

@@ -5,12 +5,23 @@ using Cms.Data.Entities;
 namespace Cms.Data.Stores;
 
 /// <summary>Audit entries as rows of the request's <see cref="CmsDbContext"/>: they commit with the change they describe.</summary>
-public sealed class EfAuditLog(CmsDbContext db, IContentAccess access, TimeProvider clock, AuditOrigin origin) : IAuditLog
+public sealed class EfAuditLog(CmsDbContext db, IContentAccess access, TimeProvider clock, AuditOrigin origin, EfUnitOfWork unitOfWork) : IAuditLog
 {
     private const int SummaryLength = 2048;
 
-    public void Add(AuditEntry entry) =>
-        db.AuditEvents.Add(ToRecord(entry, entry.Actor ?? access.Actor, clock.GetUtcNow().UtcDateTime, origin));
+    public void Add(AuditEntry entry)
+    {
+        var record = ToRecord(entry, entry.Actor ?? access.Actor, clock.GetUtcNow().UtcDateTime, origin);
+        if (unitOfWork.SavesDeferred)
+        {
+            // Written with the content it describes at the next flush, in the same transaction (see DeferredRows).
+            unitOfWork.Rows.Add(record);
+        }
+        else
+        {
+            db.AuditEvents.Add(record);
+        }
+    }
 
     /// <summary>The row of an entry; also used by writers that see a save rather than a request (the security audit interceptor).</summary>
     public static AuditEventRecord ToRecord(AuditEntry entry, ContentActor actor, DateTime occurredUtc, AuditOrigin origin) =>
@@ -34,7 +45,7 @@ public sealed class EfAuditLog(CmsDbContext db, IContentAccess access, TimeProvi
 
     public async Task WriteAsync(AuditEntry entry, CancellationToken cancellationToken = default)
     {
-        Add(entry);
+        db.AuditEvents.Add(ToRecord(entry, entry.Actor ?? access.Actor, clock.GetUtcNow().UtcDateTime, origin));
         await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -12,11 +12,21 @@ namespace Cms.Data.Stores;
 /// transaction. Versions read through <see cref="GetAsync"/> are tracked so that a write can detect a
 /// concurrent change (the <c>Revision</c> column). Lists and batches (<see cref="QueryAsync"/>,
 /// <see cref="GetManyAsync"/>) are read-only and share their parsed content through <see cref="SharedContentCache"/>.
+/// While the unit of work defers saves (<see cref="IUnitOfWork.DeferSaves"/>), every read answers as if each save had
+/// been written: the store remembers the ids and paths of the versions it added or changed since the last write, and
+/// flushes before a lookup that one of them could answer differently (the same id, the same path), or before any
+/// other read. So the path rule and the id rule are the same code whether items are saved one by one or in batches.
 /// </summary>
-public sealed class EfContentStore(CmsDbContext db, SharedContentCache shared) : IContentStore
+public sealed class EfContentStore(CmsDbContext db, SharedContentCache shared, EfUnitOfWork unitOfWork) : IContentStore
 {
+    private readonly HashSet<string> _unwrittenIds = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _unwrittenPaths = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ContentItemRecord> _unwrittenOwners = new(StringComparer.Ordinal);
+    private long _generationSeen;
+
     public async Task<ContentItem?> GetAsync(string contentItemId, VersionOptions options, CancellationToken cancellationToken = default)
     {
+        await FlushIfUnwrittenAsync(_unwrittenIds, contentItemId, cancellationToken);
         var query = db.ContentItems.Where(r => r.ContentItemId == contentItemId);
         query = options == VersionOptions.Published ? query.Where(r => r.Published) : query.Where(r => r.Latest);
         var record = await query.FirstOrDefaultAsync(cancellationToken);
@@ -25,12 +35,14 @@ public sealed class EfContentStore(CmsDbContext db, SharedContentCache shared) :
 
     public async Task<ContentItem?> GetVersionAsync(string contentItemVersionId, CancellationToken cancellationToken = default)
     {
+        await FlushIfAnyUnwrittenAsync(cancellationToken);
         var record = await db.ContentItems.FirstOrDefaultAsync(r => r.ContentItemVersionId == contentItemVersionId, cancellationToken);
         return record is null ? null : ToItem(record);
     }
 
     public async Task<IReadOnlyList<ContentItem>> GetVersionsAsync(string contentItemId, CancellationToken cancellationToken = default)
     {
+        await FlushIfUnwrittenAsync(_unwrittenIds, contentItemId, cancellationToken);
         var records = await db.ContentItems.AsNoTracking()
             .Where(r => r.ContentItemId == contentItemId)
             .OrderBy(r => r.Id)
@@ -45,6 +57,7 @@ public sealed class EfContentStore(CmsDbContext db, SharedContentCache shared) :
             return new Dictionary<string, ContentItem>();
         }
 
+        await FlushIfAnyUnwrittenAsync(cancellationToken);
         var ids = contentItemIds.Distinct().ToList();
         var query = db.ContentItems.AsNoTracking().Where(r => ids.Contains(r.ContentItemId));
         query = options == VersionOptions.Published ? query.Where(r => r.Published) : query.Where(r => r.Latest);
@@ -57,14 +70,26 @@ public sealed class EfContentStore(CmsDbContext db, SharedContentCache shared) :
         var record = new ContentItemRecord();
         CopyTo(version, record);
         AddIndex(record, version.ContentType, index);
-        db.ContentItems.Add(record);
+        if (unitOfWork.SavesDeferred)
+        {
+            // Written at the next flush without the change tracker (see DeferredRows).
+            unitOfWork.Rows.Add(record);
+        }
+        else
+        {
+            db.ContentItems.Add(record);
+        }
+
+        Remember(record);
         return Task.CompletedTask;
     }
 
     public async Task UpdateAsync(ContentItem version, IReadOnlyList<FieldIndexEntry>? index, CancellationToken cancellationToken = default)
     {
-        var record = Tracked(version.ContentItemVersionId);
+        var record = await TrackedAsync(version.ContentItemVersionId, cancellationToken);
+        Remember(record);
         CopyTo(version, record);
+        Remember(record);
         record.Revision++;
         if (index is not null)
         {
@@ -82,20 +107,32 @@ public sealed class EfContentStore(CmsDbContext db, SharedContentCache shared) :
         }
     }
 
-    public Task RemoveVersionAsync(ContentItem version, CancellationToken cancellationToken = default)
+    public async Task RemoveVersionAsync(ContentItem version, CancellationToken cancellationToken = default)
     {
-        db.ContentItems.Remove(Tracked(version.ContentItemVersionId));
-        return Task.CompletedTask;
+        var record = await TrackedAsync(version.ContentItemVersionId, cancellationToken);
+        Remember(record);
+        db.ContentItems.Remove(record);
     }
 
-    public Task<string?> FindPathOwnerAsync(string path, string exceptContentItemId, CancellationToken cancellationToken = default) =>
-        db.ContentItems.AsNoTracking()
+    public async Task<string?> FindPathOwnerAsync(string path, string exceptContentItemId, CancellationToken cancellationToken = default)
+    {
+        DropWritten();
+        if (unitOfWork.HasUnwrittenSaves && _unwrittenOwners.TryGetValue(path, out var pending) && pending.Path == path && pending.ContentItemId != exceptContentItemId && (pending.Latest || pending.Published))
+        {
+            // An item saved but not written yet holds the path: the database would say the same after a flush.
+            return pending.ContentItemId;
+        }
+
+        await FlushIfUnwrittenAsync(_unwrittenPaths, path, cancellationToken);
+        return await db.ContentItems.AsNoTracking()
             .Where(r => r.Path == path && r.ContentItemId != exceptContentItemId && (r.Latest || r.Published))
             .Select(r => r.ContentItemId)
             .FirstOrDefaultAsync(cancellationToken);
+    }
 
     public async Task<ContentQueryResult> QueryAsync(ContentQuery query, CancellationToken cancellationToken = default)
     {
+        await FlushIfAnyUnwrittenAsync(cancellationToken);
         if (query.FullText is { } fullText)
         {
             return await SearchAsync(query, fullText, cancellationToken);
@@ -152,9 +189,68 @@ public sealed class EfContentStore(CmsDbContext db, SharedContentCache shared) :
         }, cancellationToken);
     }
 
-    private ContentItemRecord Tracked(string contentItemVersionId) =>
-        db.ContentItems.Local.FirstOrDefault(r => r.ContentItemVersionId == contentItemVersionId)
-        ?? throw new InvalidOperationException($"Version '{contentItemVersionId}' must be loaded in this session before it is changed.");
+    /// <summary>Notes the id and path (before and after a change) of a version whose save may be deferred.</summary>
+    private void Remember(ContentItemRecord record)
+    {
+        DropWritten();
+        _unwrittenIds.Add(record.ContentItemId);
+        if (record.Path is { } path)
+        {
+            _unwrittenPaths.Add(path);
+            _unwrittenOwners[path] = record;
+        }
+    }
+
+    /// <summary>Drops what the session has written (or rolled back) since it was noted.</summary>
+    private void DropWritten()
+    {
+        if (_generationSeen != unitOfWork.Generation)
+        {
+            _generationSeen = unitOfWork.Generation;
+            _unwrittenIds.Clear();
+            _unwrittenPaths.Clear();
+            _unwrittenOwners.Clear();
+        }
+    }
+
+    private async Task FlushIfUnwrittenAsync(HashSet<string> keys, string key, CancellationToken cancellationToken)
+    {
+        DropWritten();
+        if (unitOfWork.HasUnwrittenSaves && keys.Contains(key))
+        {
+            await unitOfWork.FlushAsync(cancellationToken);
+        }
+    }
+
+    private async Task FlushIfAnyUnwrittenAsync(CancellationToken cancellationToken)
+    {
+        DropWritten();
+        if (unitOfWork.HasUnwrittenSaves && _unwrittenIds.Count > 0)
+        {
+            await unitOfWork.FlushAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The session's record of a version loaded (or added) in this session. A version this session wrote without the
+    /// change tracker (a deferred save) is written first if it is not yet, then loaded.
+    /// </summary>
+    private async Task<ContentItemRecord> TrackedAsync(string contentItemVersionId, CancellationToken cancellationToken)
+    {
+        if (db.ContentItems.Local.FirstOrDefault(r => r.ContentItemVersionId == contentItemVersionId) is { } tracked)
+        {
+            return tracked;
+        }
+
+        if (unitOfWork.Rows.FindUnwritten(contentItemVersionId) is not null)
+        {
+            await unitOfWork.FlushAsync(cancellationToken);
+        }
+
+        return unitOfWork.Rows.Wrote(contentItemVersionId)
+            ? await db.ContentItems.FirstAsync(r => r.ContentItemVersionId == contentItemVersionId, cancellationToken)
+            : throw new InvalidOperationException($"Version '{contentItemVersionId}' must be loaded in this session before it is changed.");
+    }
 
     internal static ContentItem ToItem(ContentItemRecord record) => ToItem(record, ContentItemJson.DeserializeParts(record.Data));
 

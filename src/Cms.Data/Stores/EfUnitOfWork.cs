@@ -1,17 +1,37 @@
+using System.Runtime.ExceptionServices;
 using Cms.Core.Storage;
 using Cms.Data.Entities;
+using Cms.Data.SharedState;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Cms.Data.Stores;
 
 /// <summary>The request's transaction over <see cref="CmsDbContext"/>; nested scopes join the outer one.</summary>
-public sealed class EfUnitOfWork(CmsDbContext db) : IUnitOfWork
+public sealed class EfUnitOfWork(CmsDbContext db, SharedStateStampInterceptor stamp) : IUnitOfWork, IDisposable
 {
+    private readonly DeferredRows _rows = new(db, stamp);
     private readonly List<Func<Task>> _onCommitted = [];
     private readonly List<Action> _onRolledBack = [];
     private IDbContextTransaction? _transaction;
     private bool _doomed;
+    private int _deferring;
+    private bool _deferred;
+
+    /// <summary>True while <see cref="DeferSaves"/> holds saves back inside the open transaction.</summary>
+    internal bool SavesDeferred => _deferring > 0 && _transaction is not null;
+
+    /// <summary>True when a save was held back and is not written yet.</summary>
+    internal bool HasUnwrittenSaves => _deferred || _rows.Any;
+
+    /// <summary>New rows saved while saves are deferred, written at the next flush without the change tracker.</summary>
+    internal DeferredRows Rows => _rows;
+
+    /// <summary>
+    /// Changes whenever what the session held unwritten is gone (written, or rolled back), so the content store knows
+    /// which of the versions it noted are still only in memory.
+    /// </summary>
+    internal long Generation { get; private set; }
 
     public async Task<IUnitOfWorkTransaction> BeginAsync(CancellationToken cancellationToken = default)
     {
@@ -27,8 +47,43 @@ public sealed class EfUnitOfWork(CmsDbContext db) : IUnitOfWork
 
     public async Task SaveChangesAsync(CancellationToken cancellationToken = default)
     {
+        if (SavesDeferred)
+        {
+            _deferred = true;
+            return;
+        }
+
+        await WriteAsync(cancellationToken);
+        if (_transaction is null)
+        {
+            await RunCommittedAsync();
+        }
+    }
+
+    public IDisposable DeferSaves()
+    {
+        if (_transaction is null)
+        {
+            throw new InvalidOperationException("Saves can be deferred only inside a transaction (the commit writes what is left).");
+        }
+
+        _deferring++;
+        return new Deferral(this);
+    }
+
+    public async Task FlushAsync(CancellationToken cancellationToken = default)
+    {
+        if (HasUnwrittenSaves)
+        {
+            await WriteAsync(cancellationToken);
+        }
+    }
+
+    private async Task WriteAsync(CancellationToken cancellationToken)
+    {
         try
         {
+            await _rows.WriteAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException ex)
@@ -36,10 +91,8 @@ public sealed class EfUnitOfWork(CmsDbContext db) : IUnitOfWork
             throw new Core.Content.ContentConflictException("The item was changed by someone else while this change was being saved. Reload and apply your changes again.", ex);
         }
 
-        if (_transaction is null)
-        {
-            await RunCommittedAsync();
-        }
+        _deferred = false;
+        Generation++;
     }
 
     public void ForgetSavedContent()
@@ -47,10 +100,17 @@ public sealed class EfUnitOfWork(CmsDbContext db) : IUnitOfWork
         var content = db.ChangeTracker.Entries()
             .Where(e => e.Entity is ContentItemRecord or FieldIndexRecord or ContentCommentRecord or AuditEventRecord or ContentSearchRecord)
             .ToList();
+        if (_rows.Any)
+        {
+            throw new InvalidOperationException("Deferred rows are not written yet; flush them before the session forgets them.");
+        }
+
         if (content.FirstOrDefault(e => e.State != EntityState.Unchanged) is { } unsaved)
         {
             throw new InvalidOperationException($"A {unsaved.Metadata.ClrType.Name} is not saved yet; save it before the session forgets it.");
         }
+
+        _rows.ForgetWritten();
 
         // Dependents first: a version detached before its index rows would leave them orphaned (and so deleted).
         foreach (var entry in content.OrderBy(e => e.Entity is ContentItemRecord))
@@ -60,6 +120,8 @@ public sealed class EfUnitOfWork(CmsDbContext db) : IUnitOfWork
     }
 
     public void OnCommitted(Func<Task> action) => _onCommitted.Add(action);
+
+    public void Dispose() => _rows.Dispose();
 
     public void OnRolledBack(Action action) => _onRolledBack.Add(action);
 
@@ -76,26 +138,48 @@ public sealed class EfUnitOfWork(CmsDbContext db) : IUnitOfWork
         }
 
         _transaction = null;
+        Exception? writeFailure = null;
         await using (transaction)
         {
             if (success && !_doomed)
             {
-                await transaction.CommitAsync(cancellationToken);
-                _onRolledBack.Clear();
-                await RunCommittedAsync();
-                return;
+                try
+                {
+                    // What deferred saves held back is written before the commit, never lost.
+                    await FlushAsync(cancellationToken);
+                }
+                catch (Exception ex)
+                {
+                    writeFailure = ex;
+                }
+
+                if (writeFailure is null)
+                {
+                    await transaction.CommitAsync(cancellationToken);
+                    _onRolledBack.Clear();
+                    await RunCommittedAsync();
+                    return;
+                }
             }
 
             await transaction.RollbackAsync(CancellationToken.None);
         }
 
         db.ChangeTracker.Clear();
+        _rows.Clear();
+        _deferred = false;
+        Generation++;
         _onCommitted.Clear();
         var rolledBack = _onRolledBack.ToList();
         _onRolledBack.Clear();
         foreach (var action in rolledBack)
         {
             action();
+        }
+
+        if (writeFailure is not null)
+        {
+            ExceptionDispatchInfo.Throw(writeFailure);
         }
 
         if (success)
@@ -111,6 +195,20 @@ public sealed class EfUnitOfWork(CmsDbContext db) : IUnitOfWork
         foreach (var action in actions)
         {
             await action();
+        }
+    }
+
+    private sealed class Deferral(EfUnitOfWork owner) : IDisposable
+    {
+        private bool _disposed;
+
+        public void Dispose()
+        {
+            if (!_disposed)
+            {
+                _disposed = true;
+                owner._deferring--;
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json.Nodes;
 using Cms.Core.Content;
 using Cms.Core.Storage;
@@ -8,9 +9,16 @@ namespace Cms.Recipes.Steps;
 /// <summary>
 /// <c>Content</c>: <c>Data[]</c> holds items in Orchard Core's JSON shape, read one at a time from the file. Items are
 /// matched by ContentItemId: a new id creates the item, a changed one gets a new version, an unchanged one is left alone.
+/// Each item goes through <see cref="IContentManager.ImportAsync"/> (the same checks as a save from the API or the
+/// editor); the step only decides how often the session writes: <see cref="ItemsPerWrite"/> items at a time
+/// (<see cref="IUnitOfWork.DeferSaves"/>), then it forgets them. The recipe is still all or nothing: a bad item stops
+/// the run with its path, and the recipe's transaction rolls back every item before it, written or not.
 /// </summary>
 public sealed class ContentStep(IContentManager contentManager, IUnitOfWork unitOfWork, ILogger<ContentStep> logger) : IRecipeStep
 {
+    /// <summary>How many items are written in one round of statements (one SaveChanges).</summary>
+    public const int ItemsPerWrite = 250;
+
     public string Name => "Content";
 
     public string? ItemsProperty => "Data";
@@ -23,25 +31,44 @@ public sealed class ContentStep(IContentManager contentManager, IUnitOfWork unit
         }
 
         var counts = new Dictionary<ImportOutcome, int>();
-        await foreach (var entry in items.WithCancellation(cancellationToken))
+        var firstUnwritten = 0;
+        var next = 0;
+        using (unitOfWork.DeferSaves())
         {
-            if (entry.Json is not JsonObject json)
+            await foreach (var entry in items.WithCancellation(cancellationToken))
             {
-                throw context.Error(entry.Path, "a content item must be an object.");
+                if (entry.Json is not JsonObject json)
+                {
+                    throw context.Error(entry.Path, "a content item must be an object.");
+                }
+
+                var item = ContentItemJson.FromJson(json, entry.Path);
+                if (string.IsNullOrEmpty(item.ContentType))
+                {
+                    throw context.Error($"{entry.Path}.ContentType", "is required.");
+                }
+
+                ImportOutcome outcome;
+                try
+                {
+                    outcome = await contentManager.ImportAsync(item, entry.Path, cancellationToken);
+                }
+                catch (Exception ex) when (ex.GetBaseException() is DbException)
+                {
+                    // A lookup wrote the items before this one first (see IUnitOfWork.DeferSaves).
+                    throw WriteFailed(context, firstUnwritten, entry.Index, ex);
+                }
+
+                counts[outcome] = counts.GetValueOrDefault(outcome) + 1;
+                next = entry.Index + 1;
+                if (next - firstUnwritten >= ItemsPerWrite)
+                {
+                    await WriteAsync(context, firstUnwritten, next, cancellationToken);
+                    firstUnwritten = next;
+                }
             }
 
-            var item = ContentItemJson.FromJson(json, entry.Path);
-            if (string.IsNullOrEmpty(item.ContentType))
-            {
-                throw context.Error($"{entry.Path}.ContentType", "is required.");
-            }
-
-            var outcome = await contentManager.ImportAsync(item, entry.Path, cancellationToken);
-            counts[outcome] = counts.GetValueOrDefault(outcome) + 1;
-
-            // Each import is saved whole; what it loaded is not needed again, and keeping it would make every later
-            // save of this one long transaction slower (the session would compare ever more records).
-            unitOfWork.ForgetSavedContent();
+            await WriteAsync(context, firstUnwritten, next, cancellationToken);
         }
 
         logger.LogInformation(
@@ -50,4 +77,24 @@ public sealed class ContentStep(IContentManager contentManager, IUnitOfWork unit
             counts.GetValueOrDefault(ImportOutcome.Updated),
             counts.GetValueOrDefault(ImportOutcome.Unchanged));
     }
+
+    /// <summary>Writes the items from <paramref name="first"/> up to <paramref name="end"/>, then forgets them: what a batch loaded is not needed again.</summary>
+    private async Task WriteAsync(RecipeStepContext context, int first, int end, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await unitOfWork.FlushAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex.GetBaseException() is DbException)
+        {
+            throw WriteFailed(context, first, end - 1, ex);
+        }
+
+        // Keeping them would make every later write of this one long transaction slower (the session would compare ever
+        // more records) and the memory grow with the recipe.
+        unitOfWork.ForgetSavedContent();
+    }
+
+    private static RecipeException WriteFailed(RecipeStepContext context, int first, int last, Exception ex) =>
+        context.Error($"Data[{first}:{last + 1}]", $"the database refused to write items {first} to {last}: {ex.GetBaseException().Message}", ex);
 }

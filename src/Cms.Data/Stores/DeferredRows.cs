@@ -1,0 +1,179 @@
+using System.Data.Common;
+using System.Linq.Expressions;
+using Cms.Data.Entities;
+using Cms.Data.SharedState;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Cms.Data.Stores;
+
+/// <summary>
+/// New rows saved while saves are deferred (<see cref="Core.Storage.IUnitOfWork.DeferSaves"/>): content versions with
+/// their index rows, and audit entries. They are written at the next flush with one prepared INSERT per table, reused for
+/// every row, instead of through the change tracker, whose bookkeeping per entity cost more than the statements (about
+/// three quarters of an import's time went into tracking and batching rows that are never read again). The statements are
+/// built from the EF model (table and column names, each property's type mapping and converter), so a row is stored
+/// exactly as EF would store it; the rows are never tracked, so a long import holds nothing per written item.
+/// </summary>
+internal sealed class DeferredRows(CmsDbContext db, SharedStateStampInterceptor stamp) : IDisposable
+{
+    private readonly List<ContentItemRecord> _versions = [];
+    private readonly List<AuditEventRecord> _audit = [];
+    private readonly HashSet<string> _writtenVersionIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<Type, Insert> _inserts = [];
+
+    public bool Any => _versions.Count > 0 || _audit.Count > 0;
+
+    public void Add(ContentItemRecord version) => _versions.Add(version);
+
+    public void Add(AuditEventRecord entry) => _audit.Add(entry);
+
+    /// <summary>A version added since the last write, so still only in memory.</summary>
+    public ContentItemRecord? FindUnwritten(string contentItemVersionId) =>
+        _versions.FirstOrDefault(v => v.ContentItemVersionId == contentItemVersionId);
+
+    /// <summary>Whether this session wrote the version here (so it is in the database but not tracked).</summary>
+    public bool Wrote(string contentItemVersionId) => _writtenVersionIds.Contains(contentItemVersionId);
+
+    public async Task WriteAsync(CancellationToken cancellationToken)
+    {
+        if (!Any)
+        {
+            return;
+        }
+
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("Deferred rows are written inside the transaction that deferred them.");
+        var published = false;
+        foreach (var version in _versions)
+        {
+            version.Id = Convert.ToInt64(await InsertFor<ContentItemRecord>(transaction).ExecuteAsync(version, cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            await WriteIndexAsync(version.Id, version.TextFields, transaction, cancellationToken);
+            await WriteIndexAsync(version.Id, version.NumericFields, transaction, cancellationToken);
+            await WriteIndexAsync(version.Id, version.BooleanFields, transaction, cancellationToken);
+            await WriteIndexAsync(version.Id, version.DateTimeFields, transaction, cancellationToken);
+            await WriteIndexAsync(version.Id, version.ContentPickerFields, transaction, cancellationToken);
+            _writtenVersionIds.Add(version.ContentItemVersionId);
+            published |= version.Published;
+        }
+
+        foreach (var entry in _audit)
+        {
+            entry.Id = Convert.ToInt64(await InsertFor<AuditEventRecord>(transaction).ExecuteAsync(entry, cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        _versions.Clear();
+        _audit.Clear();
+        if (published)
+        {
+            // What the change tracker would have noticed: published content changed (caches of every process follow).
+            await stamp.WrittenAsync(db, "published content", cancellationToken);
+        }
+    }
+
+    /// <summary>Drops rows not written yet (the transaction rolled back).</summary>
+    public void Clear()
+    {
+        _versions.Clear();
+        _audit.Clear();
+        _writtenVersionIds.Clear();
+    }
+
+    /// <summary>Forgets which versions were written here (<see cref="EfUnitOfWork.ForgetSavedContent"/>).</summary>
+    public void ForgetWritten() => _writtenVersionIds.Clear();
+
+    public void Dispose()
+    {
+        foreach (var insert in _inserts.Values)
+        {
+            insert.Dispose();
+        }
+
+        _inserts.Clear();
+    }
+
+    private async Task WriteIndexAsync<T>(long documentId, List<T> rows, DbTransaction transaction, CancellationToken cancellationToken)
+        where T : FieldIndexRecord
+    {
+        foreach (var row in rows)
+        {
+            row.DocumentId = documentId;
+            row.Id = Convert.ToInt64(await InsertFor<T>(transaction).ExecuteAsync(row, cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
+    private Insert InsertFor<T>(DbTransaction transaction)
+    {
+        if (!_inserts.TryGetValue(typeof(T), out var insert) || insert.Transaction != transaction)
+        {
+            insert?.Dispose();
+            insert = Insert.Create(db, typeof(T), transaction);
+            _inserts[typeof(T)] = insert;
+        }
+
+        return insert;
+    }
+
+    /// <summary>One prepared <c>INSERT ... RETURNING</c> of an entity type's columns (all but the generated key).</summary>
+    private sealed class Insert : IDisposable
+    {
+        private readonly DbCommand _command;
+        private readonly (Func<object, object?> Get, RelationalTypeMapping Mapping, string Name, bool Nullable)[] _columns;
+
+        private Insert(DbCommand command, (Func<object, object?>, RelationalTypeMapping, string, bool)[] columns, DbTransaction transaction)
+        {
+            _command = command;
+            _columns = columns;
+            Transaction = transaction;
+        }
+
+        public DbTransaction Transaction { get; }
+
+        public static Insert Create(CmsDbContext db, Type clrType, DbTransaction transaction)
+        {
+            var entity = db.Model.FindEntityType(clrType) ?? throw new InvalidOperationException($"{clrType.Name} is not in the model.");
+            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            var key = entity.FindPrimaryKey()!.Properties.Single();
+            var sql = db.GetService<ISqlGenerationHelper>();
+            var properties = entity.GetProperties().Where(p => !p.IsPrimaryKey()).ToList();
+            var columns = new List<(Func<object, object?>, RelationalTypeMapping, string, bool)>();
+            var names = new List<string>();
+            var placeholders = new List<string>();
+            foreach (var property in properties)
+            {
+                var info = property.PropertyInfo ?? throw new InvalidOperationException($"{clrType.Name}.{property.Name} has no CLR property to read.");
+                var name = "p" + columns.Count;
+                columns.Add((Getter(clrType, info), (RelationalTypeMapping)property.GetTypeMapping(), sql.GenerateParameterName(name), property.IsNullable));
+                names.Add(sql.DelimitIdentifier(property.GetColumnName(table)!));
+                placeholders.Add(sql.GenerateParameterNamePlaceholder(name));
+            }
+
+            var command = transaction.Connection!.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", names)}) VALUES ({string.Join(", ", placeholders)}) RETURNING {sql.DelimitIdentifier(key.GetColumnName(table)!)}";
+            return new Insert(command, [.. columns], transaction);
+        }
+
+        public async Task<object?> ExecuteAsync(object row, CancellationToken cancellationToken)
+        {
+            _command.Parameters.Clear();
+            foreach (var (get, mapping, name, nullable) in _columns)
+            {
+                _command.Parameters.Add(mapping.CreateParameter(_command, name, get(row), nullable));
+            }
+
+            return await _command.ExecuteScalarAsync(cancellationToken);
+        }
+
+        public void Dispose() => _command.Dispose();
+
+        private static Func<object, object?> Getter(Type type, System.Reflection.PropertyInfo property)
+        {
+            var row = Expression.Parameter(typeof(object), "row");
+            var body = Expression.Convert(Expression.Property(Expression.Convert(row, type), property), typeof(object));
+            return Expression.Lambda<Func<object, object?>>(body, row).Compile();
+        }
+    }
+}
