@@ -30,7 +30,7 @@ public sealed class ContentSearchIndexer(IContentDefinitionManager definitions, 
 
         var set = await definitions.GetAsync(cancellationToken);
         var item = change.Item;
-        if (item.ContentType == ContentReferences.AuthorType)
+        if (item.ContentType == PickerReferences.AuthorType)
         {
             var name = change.Kind == ContentEventKind.Published ? item.DisplayText ?? "" : null;
             _authorNames[item.ContentItemId] = name;
@@ -85,7 +85,7 @@ public sealed class ContentSearchIndexer(IContentDefinitionManager definitions, 
     private async Task ReindexBylinesAsync(ContentDefinitionSet set, string authorId, CancellationToken cancellationToken)
     {
         var types = SearchableTypes.Of(set);
-        var filter = ContentReferences.Filter(set, types, ContentReferences.AuthorType, authorId);
+        var filter = PickerReferences.Filter(set, types, PickerReferences.AuthorType, authorId);
         if (filter.Filters.Count == 0)
         {
             return;

@@ -55,12 +55,12 @@ public sealed class ContentSearchService(IContentManager content, IContentDefini
         };
         if (request.SectionId is { Length: > 0 } section)
         {
-            filters.Add(ContentReferences.Filter(set, searchable, ContentReferences.SectionType, section));
+            filters.Add(PickerReferences.Filter(set, searchable, PickerReferences.SectionType, section));
         }
 
         if (request.AuthorId is { Length: > 0 } author)
         {
-            filters.Add(ContentReferences.Filter(set, searchable, ContentReferences.AuthorType, author));
+            filters.Add(PickerReferences.Filter(set, searchable, PickerReferences.AuthorType, author));
         }
 
         if (request.FromUtc is { } fromUtc)

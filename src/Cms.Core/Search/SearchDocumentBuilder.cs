@@ -12,7 +12,7 @@ namespace Cms.Core.Search;
 /// <summary>
 /// Makes the <see cref="SearchDocument"/> of a published item from its definition: the display text; the type's text
 /// fields (the lead); the HTML body and HTML fields as text; tags fields; and the names of the items its author pickers
-/// (pickers allowing <see cref="ContentReferences.AuthorType"/>) point at, looked up by the caller.
+/// (pickers allowing <see cref="PickerReferences.AuthorType"/>) point at, looked up by the caller.
 /// </summary>
 public static partial class SearchDocumentBuilder
 {
@@ -25,7 +25,7 @@ public static partial class SearchDocumentBuilder
     public static IReadOnlyList<string> AuthorIds(ContentItem item, ContentTypeDefinition type, ContentDefinitionSet definitions)
     {
         var ids = new List<string>();
-        foreach (var (part, field) in ContentReferences.PickersTo(definitions, type, ContentReferences.AuthorType))
+        foreach (var (part, field) in PickerReferences.PickersTo(definitions, type, PickerReferences.AuthorType))
         {
             if (JsonValues.TryStringArray(item.Part(part.Name)?[field.Name]?["ContentItemIds"], out var values))
             {

@@ -6,6 +6,6 @@ namespace Cms.Workflow.Engine;
 /// </summary>
 public static class DeskTypes
 {
-    public const string Section = Core.Queries.ContentReferences.SectionType;
-    public const string Author = Core.Queries.ContentReferences.AuthorType;
+    public const string Section = Core.Queries.PickerReferences.SectionType;
+    public const string Author = Core.Queries.PickerReferences.AuthorType;
 }

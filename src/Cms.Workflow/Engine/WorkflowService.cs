@@ -197,12 +197,12 @@ public sealed class WorkflowService(
 
         if (query.Section is { Length: > 0 } section)
         {
-            filters.Add(ContentReferences.Filter(definitionSet, types, DeskTypes.Section, section));
+            filters.Add(PickerReferences.Filter(definitionSet, types, DeskTypes.Section, section));
         }
 
         if (query.Author is { Length: > 0 } author)
         {
-            filters.Add(ContentReferences.Filter(definitionSet, types, DeskTypes.Author, author));
+            filters.Add(PickerReferences.Filter(definitionSet, types, DeskTypes.Author, author));
         }
 
         var me = access.Actor.UserId;

@@ -8,7 +8,7 @@ namespace Cms.Core.Queries;
 /// <see cref="SectionType"/> or <see cref="AuthorType"/> type (the newsroom recipe's <c>Article.Section</c> and
 /// <c>Article.Authors</c>). One rule for the editorial desk's filters and the search's.
 /// </summary>
-public static class ContentReferences
+public static class PickerReferences
 {
     public const string SectionType = "Section";
     public const string AuthorType = "Author";
