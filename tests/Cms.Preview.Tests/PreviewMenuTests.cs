@@ -11,17 +11,19 @@ public sealed class PreviewMenuTests(PreviewHost host) : IClassFixture<PreviewHo
         var editor = await host.SignInAsync("desk-editor");
         var html = await (await editor.GetAsync("/admin/content/article-001/preview")).Content.ReadAsStringAsync();
 
-        var header = Between(html, "<nav class=\"site-menu\" aria-label=\"Sections\">", "</nav>");
-        Assert.Matches(
-            "<li><a href=\"/\">Home</a>\\s*</li>\\s*<li><a href=\"/cop29\">COP29</a>\\s*</li>\\s*<li><a href=\"/opinion\">Opinion</a>\\s*</li>\\s*"
-            + "<li><a href=\"/news\">News</a><ul>\\s*<li><a href=\"/news/economy\">Economy</a>\\s*</li>\\s*<li><a href=\"/news/energy\">Energy</a>\\s*</li>\\s*"
-            + "<li><a href=\"/news/climate-and-ecology\">Climate and Ecology</a>\\s*</li>\\s*</ul>",
+        var header = Tight(Between(html, "<nav class=\"site-menu\" aria-label=\"Sections\">", "</nav>"));
+        Assert.StartsWith(
+            "<ul><li><a href=\"/\">Home</a></li><li><a href=\"/cop29\">COP29</a></li><li><a href=\"/opinion\">Opinion</a></li>"
+            + "<li><a href=\"/news\">News</a><ul><li><a href=\"/news/economy\">Economy</a></li><li><a href=\"/news/energy\">Energy</a></li>"
+            + "<li><a href=\"/news/climate-and-ecology\">Climate and Ecology</a></li></ul></li><li><a href=\"/culture\">Culture</a></li>",
             header);
-        Assert.EndsWith("<li><a href=\"/karabakh\">Karabakh</a>\n    </li>\n</ul>", header.TrimEnd());
-        var side = Between(html, "<nav aria-label=\"Side menu\">", "</nav>");
-        Assert.StartsWith("<ul>\n    <li><a href=\"/news\">News</a>", side.Trim());
-        Assert.Contains("<li><a href=\"/who-we-are\">Who we are</a>", side);
+        Assert.EndsWith("<li><a href=\"/karabakh\">Karabakh</a></li></ul>", header);
+        var side = Tight(Between(html, "<nav aria-label=\"Side menu\">", "</nav>"));
+        Assert.StartsWith("<ul><li><a href=\"/news\">News</a></li><li><a href=\"/news/economy\">Economy</a></li>", side);
+        Assert.EndsWith("<li><a href=\"/who-we-are\">Who we are</a></li></ul>", side);
     }
+
+    private static string Tight(string html) => System.Text.RegularExpressions.Regex.Replace(html.Trim(), ">\\s+<", "><");
 
     private static string Between(string html, string start, string end)
     {
