@@ -65,9 +65,9 @@ public static class DataServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SharedStateSignal>();
-        services.AddSingleton<IInterceptor, SharedStateStampInterceptor>();
-        services.AddSingleton<SharedStateMonitor>();
-        services.AddHostedService(sp => sp.GetRequiredService<SharedStateMonitor>());
+        services.AddSingleton<IInterceptor, SharedStateChangeInterceptor>();
+        services.AddSingleton<SharedStateListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<SharedStateListener>());
         if (options.Provider == DatabaseProvider.Postgres)
         {
             services.AddDbContextPool<PostgresCmsDbContext>((sp, o) => o.UseNpgsql(options.ResolveConnectionString(), n => n.MigrationsHistoryTable("__EFMigrationsHistory")).AddInterceptors(sp.GetServices<IInterceptor>()));

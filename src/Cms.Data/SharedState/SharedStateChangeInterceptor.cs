@@ -6,32 +6,21 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Storage;
 using OpenIddict.EntityFrameworkCore.Models;
 
 namespace Cms.Data.SharedState;
 
 /// <summary>
-/// Notices saves that change state every process caches (roles and their permissions, API clients, documents such as
-/// the content definitions, published versions). It raises <see cref="SharedStateSignal"/> in this process right
-/// after the save and again at commit (so nothing read in between stays cached), and bumps the stamp row in the
-/// database in the same transaction (once per transaction), which <see cref="SharedStateMonitor"/> in every other
-/// process watches.
+/// The in-process half of cache invalidation: notices saves that change state every process caches (roles and their
+/// permissions, API clients, documents such as the content definitions, published versions) and raises
+/// <see cref="SharedStateSignal"/> in this process right after the save and again at commit, so nothing read in
+/// between stays cached. Other processes learn of the same change from its row in the durable event list (written in
+/// the same transaction by the audit trail), through <see cref="SharedStateListener"/>.
 /// </summary>
-public sealed class SharedStateStampInterceptor(SharedStateSignal signal, TimeProvider clock) : ISaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class SharedStateChangeInterceptor(SharedStateSignal signal) : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
-    /// <summary>The <c>Documents</c> row whose revision counts shared-state changes.</summary>
-    public const string StampDocument = "shared-state-stamp";
-
-    // The same statement on SQLite and PostgreSQL: the row is created by the first change, then counted up.
-    private const string StampSql = """
-        INSERT INTO "Documents" ("Name", "Data", "UpdatedUtc", "Revision") VALUES ({0}, '{{}}', {1}, 1)
-        ON CONFLICT ("Name") DO UPDATE SET "Revision" = "Documents"."Revision" + 1, "UpdatedUtc" = {1}
-        """;
-
     private static readonly ConditionalWeakTable<DbContext, string> Changing = [];
     private static readonly ConditionalWeakTable<DbContext, string> PendingCommit = [];
-    private static readonly ConditionalWeakTable<DbTransaction, object> Stamped = [];
 
     public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -47,32 +36,14 @@ public sealed class SharedStateStampInterceptor(SharedStateSignal signal, TimePr
 
     public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (Take(eventData.Context) is { } change)
-        {
-            if (change.Stamp)
-            {
-                change.Context.Database.ExecuteSqlRaw(StampSql, StampDocument, clock.GetUtcNow().UtcDateTime);
-            }
-
-            signal.Raise(change.Reason);
-        }
-
+        Saved(eventData.Context);
         return result;
     }
 
-    public async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (Take(eventData.Context) is { } change)
-        {
-            if (change.Stamp)
-            {
-                await change.Context.Database.ExecuteSqlRawAsync(StampSql, [StampDocument, clock.GetUtcNow().UtcDateTime], cancellationToken);
-            }
-
-            signal.Raise(change.Reason);
-        }
-
-        return result;
+        Saved(eventData.Context);
+        return ValueTask.FromResult(result);
     }
 
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => AfterCommit(eventData.Context);
@@ -87,7 +58,7 @@ public sealed class SharedStateStampInterceptor(SharedStateSignal signal, TimePr
     {
         CmsRole or IdentityRoleClaim<string> => "roles or permissions",
         OpenIddictEntityFrameworkCoreApplication => "API clients",
-        DocumentRecord document when document.Name != StampDocument => "document " + document.Name,
+        DocumentRecord document => "document " + document.Name,
         ContentItemRecord when IsOrWasPublished(entry) => "published content",
         _ => null,
     };
@@ -115,27 +86,20 @@ public sealed class SharedStateStampInterceptor(SharedStateSignal signal, TimePr
         }
     }
 
-    private static (DbContext Context, string Reason, bool Stamp)? Take(DbContext? context)
+    private void Saved(DbContext? context)
     {
         if (context is null || !Changing.TryGetValue(context, out var reason))
         {
-            return null;
+            return;
         }
 
         Changing.Remove(context);
-        if (context.Database.CurrentTransaction?.GetDbTransaction() is not { } transaction)
+        if (context.Database.CurrentTransaction is not null)
         {
-            return (context, reason, true);
+            PendingCommit.AddOrUpdate(context, reason);
         }
 
-        PendingCommit.AddOrUpdate(context, reason);
-        if (Stamped.TryGetValue(transaction, out _))
-        {
-            return (context, reason, false);
-        }
-
-        Stamped.Add(transaction, new object());
-        return (context, reason, true);
+        signal.Raise(reason);
     }
 
     private void AfterCommit(DbContext? context)
