@@ -7,6 +7,8 @@ return args.FirstOrDefault() switch
     "graphql" => await GraphQLBenchmark.RunAsync(args[1..]),
     "media" => await MediaBenchmark.RunAsync(args[1..]),
     "recipe" => await RecipeBenchmark.RunAsync(args[1..]),
+    "nodes" => await NodesBenchmark.RunAsync(args[1..]),
+    NodesBenchmark.NodeCommand => await NodesBenchmark.RunNodeAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -17,5 +19,6 @@ static int Usage()
     Console.Error.WriteLine("  graphql  " + GraphQLBenchmark.Options);
     Console.Error.WriteLine("  media    " + MediaBenchmark.Options);
     Console.Error.WriteLine("  recipe   " + RecipeBenchmark.Options);
+    Console.Error.WriteLine("  nodes    " + NodesBenchmark.Options);
     return 2;
 }

@@ -130,7 +130,7 @@ public sealed class TwoNodeTests
         // Cut B's LISTEN connection and publish on A before B reconnects: B never gets that notification.
         var killed = listener.ListenerProcessId;
         var connections = listener.Connections;
-        await using (var admin = new NpgsqlConnection(nodes.Database.ConnectionString))
+        await using (var admin = new NpgsqlConnection(nodes.ConnectionString))
         {
             await admin.OpenAsync();
             await using var terminate = new NpgsqlCommand("SELECT pg_terminate_backend(@pid)", admin);

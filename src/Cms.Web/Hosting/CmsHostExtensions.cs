@@ -152,6 +152,9 @@ public static class CmsHostExtensions
             {
                 diagnostics.Set("UserName", http.User.Identity?.IsAuthenticated == true ? http.User.Identity.Name : "anonymous");
                 diagnostics.Set("TraceId", System.Diagnostics.Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier);
+
+                // After the forwarded headers: behind a trusted proxy, the client's own address.
+                diagnostics.Set("ClientIp", http.Connection.RemoteIpAddress?.ToString());
             };
         });
 }

@@ -32,14 +32,18 @@ public sealed class TwoNodes : IAsyncDisposable
         }
         """;
 
-    private TwoNodes(PostgresTestDatabase database, CmsWebApplicationFactory a, CmsWebApplicationFactory b)
+    private TwoNodes(PostgresTestDatabase? database, string connectionString, CmsWebApplicationFactory a, CmsWebApplicationFactory b)
     {
         Database = database;
+        ConnectionString = connectionString;
         A = a;
         B = b;
     }
 
-    public PostgresTestDatabase Database { get; }
+    /// <summary>The test database, dropped at the end (null when the caller owns the database).</summary>
+    public PostgresTestDatabase? Database { get; }
+
+    public string ConnectionString { get; }
 
     public CmsWebApplicationFactory A { get; }
 
@@ -48,12 +52,21 @@ public sealed class TwoNodes : IAsyncDisposable
     public static async Task<TwoNodes> StartAsync(Action<CmsWebApplicationFactory>? configure = null)
     {
         var database = await PostgresTestDatabase.CreateAsync();
-        var a = Node(database.ConnectionString, configure);
+        return await StartAsync(database, database.ConnectionString, configure);
+    }
+
+    /// <summary>Two nodes on a database the caller made (and drops).</summary>
+    public static Task<TwoNodes> StartAsync(string connectionString, Action<CmsWebApplicationFactory>? configure = null) =>
+        StartAsync(null, connectionString, configure);
+
+    private static async Task<TwoNodes> StartAsync(PostgresTestDatabase? database, string connectionString, Action<CmsWebApplicationFactory>? configure)
+    {
+        var a = Node(connectionString, configure);
         _ = a.Services;
         await RunRecipeAsync(a, DeskRecipe);
-        var b = Node(database.ConnectionString, configure);
+        var b = Node(connectionString, configure);
         _ = b.Services;
-        return new TwoNodes(database, a, b);
+        return new TwoNodes(database, connectionString, a, b);
     }
 
     public static CmsWebApplicationFactory Node(string connectionString, Action<CmsWebApplicationFactory>? configure = null)
@@ -79,12 +92,12 @@ public sealed class TwoNodes : IAsyncDisposable
     }
 
     /// <summary>Asks <paramref name="check"/> every 20 ms until it holds; returns how long that took (or fails after 10 s).</summary>
-    public static async Task<TimeSpan> TimeUntilAsync(Func<Task<bool>> check)
+    public static async Task<TimeSpan> TimeUntilAsync(Func<Task<bool>> check, Func<string>? lastSeen = null)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
         while (!await check())
         {
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), "The other node did not follow within 10 seconds.");
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), "The other node did not follow within 10 seconds. " + lastSeen?.Invoke());
             await Task.Delay(20);
         }
 
@@ -95,6 +108,9 @@ public sealed class TwoNodes : IAsyncDisposable
     {
         B.Dispose();
         A.Dispose();
-        await Database.DisposeAsync();
+        if (Database is not null)
+        {
+            await Database.DisposeAsync();
+        }
     }
 }
