@@ -13,6 +13,7 @@ namespace Cms.Security.Keys;
 /// with any key that has not expired.
 /// </summary>
 public sealed class OpenIdKeyReloader(
+    SharedKeys keys,
     IOptionsMonitorCache<OpenIddictServerOptions> server,
     IOptionsMonitorCache<OpenIddictValidationOptions> validation,
     ILogger<OpenIdKeyReloader> logger) : ISharedStateEventHandler
@@ -21,6 +22,7 @@ public sealed class OpenIdKeyReloader(
     {
         if (change.TargetType == AuditTargets.Keys)
         {
+            keys.Reload();
             server.TryRemove(Options.DefaultName);
             validation.TryRemove(Options.DefaultName);
             logger.LogInformation("Another node created the OpenID {Purpose} key; loading the keys again", change.TargetId);

@@ -43,6 +43,8 @@ public sealed class SharedKeys(
     private const long SharedKeysLock = 0x434D534B455953;
     private const string ProtectorPurpose = "Cms.Security.OpenIdKeys";
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<X509Certificate2>> _loaded = new(StringComparer.Ordinal);
+
     /// <summary>Creates the data-protection key and the OpenID keys if there are none (or they expire soon).</summary>
     public async Task EnsureAsync(CancellationToken cancellationToken = default)
     {
@@ -52,10 +54,36 @@ public sealed class SharedKeys(
         {
             await EnsureOpenIdKeyAsync(purpose, cancellationToken);
         }
+
+        Reload();
     }
 
-    /// <summary>The OpenID certificates of one purpose that have not expired, newest first.</summary>
+    /// <summary>
+    /// The OpenID certificates of one purpose that have not expired, newest first: as loaded at start-up (or after
+    /// another node created a key), so building the OpenID options never waits on the database, and an options build
+    /// while the database is down cannot fail for good (the options cache keeps a failed build).
+    /// </summary>
     public IReadOnlyList<X509Certificate2> LoadCertificates(string purpose)
+    {
+        if (_loaded.TryGetValue(purpose, out var certificates))
+        {
+            return certificates;
+        }
+
+        Reload();
+        return _loaded[purpose];
+    }
+
+    /// <summary>Reads the OpenID certificates from the database again (after another node created one).</summary>
+    public void Reload()
+    {
+        foreach (var purpose in new[] { Signing, Encryption })
+        {
+            _loaded[purpose] = ReadCertificates(purpose);
+        }
+    }
+
+    private IReadOnlyList<X509Certificate2> ReadCertificates(string purpose)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
@@ -73,7 +101,7 @@ public sealed class SharedKeys(
     {
         try
         {
-            if (LoadCertificates(Signing).Count == 0 || LoadCertificates(Encryption).Count == 0)
+            if (ReadCertificates(Signing).Count == 0 || ReadCertificates(Encryption).Count == 0)
             {
                 return "No valid OpenID signing or encryption key in the database.";
             }
