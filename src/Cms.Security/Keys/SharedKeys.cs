@@ -48,14 +48,19 @@ public sealed class SharedKeys(
     /// <summary>Creates the data-protection key and the OpenID keys if there are none (or they expire soon).</summary>
     public async Task EnsureAsync(CancellationToken cancellationToken = default)
     {
+        await EnsureStoredAsync(cancellationToken);
+        Reload();
+    }
+
+    /// <summary>The creating half of <see cref="EnsureAsync"/>: what is missing is written, nothing is loaded.</summary>
+    public async Task EnsureStoredAsync(CancellationToken cancellationToken = default)
+    {
         await using var gate = await LockAsync(cancellationToken);
         EnsureDataProtectionKey();
         foreach (var purpose in new[] { Signing, Encryption })
         {
             await EnsureOpenIdKeyAsync(purpose, cancellationToken);
         }
-
-        Reload();
     }
 
     /// <summary>
