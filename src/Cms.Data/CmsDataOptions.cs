@@ -15,8 +15,9 @@ public sealed class CmsDataOptions
     public string? ConnectionString { get; set; }
 
     /// <summary>
-    /// How often each process checks whether another one changed roles, clients, definitions or published content
-    /// (<c>Cms:Database:SharedStateCheckInterval</c>, default 2 seconds).
+    /// How often each process reads the event list for changes another one committed (roles, clients, definitions,
+    /// settings, published content) without being woken (<c>Cms:Database:SharedStateCheckInterval</c>, default 2
+    /// seconds). On PostgreSQL a notification wakes every node at once; this is the backstop.
     /// </summary>
     public TimeSpan SharedStateCheckInterval { get; set; } = TimeSpan.FromSeconds(2);
 

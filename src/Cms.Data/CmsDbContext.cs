@@ -1,4 +1,5 @@
 using Cms.Data.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -11,7 +12,7 @@ namespace Cms.Data;
 /// touches definitions, content and roles runs in one transaction. Each provider has its own subclass
 /// only so that each keeps its own migrations.
 /// </summary>
-public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext<CmsUser, CmsRole, string>(options)
+public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext<CmsUser, CmsRole, string>(options), IDataProtectionKeyContext
 {
     public const int IndexedTextLength = 512;
 
@@ -29,6 +30,10 @@ public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ContentAutosaveRecord> ContentAutosaves => Set<ContentAutosaveRecord>();
     public DbSet<PreviewLinkRecord> PreviewLinks => Set<PreviewLinkRecord>();
     public DbSet<ContentSearchRecord> ContentSearch => Set<ContentSearchRecord>();
+
+    /// <summary>The data-protection key ring (cookies, antiforgery, two-factor tokens), shared by every node.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<OpenIdKeyRecord> OpenIdKeys => Set<OpenIdKeyRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -110,6 +115,21 @@ public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext
             audit.HasIndex(a => new { a.TargetType, a.TargetId, a.Id });
             audit.HasIndex(a => new { a.ActorId, a.Id });
             audit.HasIndex(a => new { a.Kind, a.Id });
+        });
+
+        builder.Entity<DataProtectionKey>(key =>
+        {
+            key.ToTable("DataProtectionKeys");
+            key.Property(k => k.FriendlyName).HasMaxLength(256);
+        });
+
+        builder.Entity<OpenIdKeyRecord>(key =>
+        {
+            key.ToTable("OpenIdKeys");
+            key.HasKey(k => k.Id);
+            key.Property(k => k.Purpose).HasMaxLength(16).IsRequired();
+            key.Property(k => k.Data).IsRequired();
+            key.HasIndex(k => new { k.Purpose, k.Generation }).IsUnique();
         });
 
         builder.Entity<ContentCommentRecord>(comment =>

@@ -65,10 +65,10 @@ public static class DataServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SharedStateSignal>();
-        services.AddSingleton<SharedStateStampInterceptor>();
-        services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<SharedStateStampInterceptor>());
-        services.AddSingleton<SharedStateMonitor>();
-        services.AddHostedService(sp => sp.GetRequiredService<SharedStateMonitor>());
+        services.AddSingleton<SharedStateChangeInterceptor>();
+        services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<SharedStateChangeInterceptor>());
+        services.AddSingleton<SharedStateListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<SharedStateListener>());
         if (options.Provider == DatabaseProvider.Postgres)
         {
             services.AddDbContextPool<PostgresCmsDbContext>((sp, o) => o.UseNpgsql(PostgresConnectionDefaults.Apply(options.ResolveConnectionString()), n => n.MigrationsHistoryTable("__EFMigrationsHistory")).AddInterceptors(sp.GetServices<IInterceptor>()));

@@ -38,10 +38,9 @@ public static class SecurityServiceCollectionExtensions
         services.AddHttpContextAccessor();
         services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
-        // Cookie and token-provider keys survive restarts: they live in the data directory.
-        services.AddDataProtection()
-            .SetApplicationName("NewsroomCms")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(dataOptions.DataDirectory), "keys", "data-protection")));
+        // Cookie and token-provider keys survive restarts and are shared by every node: they live in the database
+        // (Keys/SharedKeysServiceCollectionExtensions).
+        services.AddDataProtection().SetApplicationName("NewsroomCms");
 
         AddIdentity(services);
         AddPermissions(services);
@@ -167,7 +166,14 @@ public static class SecurityServiceCollectionExtensions
         services.AddOptions<CmsOpenIdOptions>().BindConfiguration("Cms:OpenId").ValidateOnStart();
         services.AddSingleton<IValidateOptions<CmsOpenIdOptions>, CmsOpenIdOptionsValidator>();
         services.AddOpenIddict()
-            .AddCore(options => options.UseEntityFrameworkCore().UseDbContext<CmsDbContext>())
+            .AddCore(options =>
+            {
+                options.UseEntityFrameworkCore().UseDbContext<CmsDbContext>();
+
+                // No per-process copies of clients and tokens: a client changed or a token revoked on one node must
+                // count on every node at its next request (one indexed read per token check).
+                options.DisableEntityCaching();
+            })
             .AddServer(options =>
             {
                 options.SetAuthorizationEndpointUris("connect/authorize")

@@ -51,9 +51,9 @@ public static class WorkflowServiceCollectionExtensions
         if (runBackgroundServices)
         {
             services.AddHostedService<SchedulerService>();
-            services.AddSingleton<ContentEventRelay>();
-            services.AddHostedService(sp => sp.GetRequiredService<ContentEventRelay>());
         }
+
+        services.AddSingleton<Data.SharedState.ISharedStateEventHandler, ContentEventRelay>();
 
         return services;
     }

@@ -30,7 +30,7 @@ public static class GraphQLBenchmark
 {
     public const string Options = "[--articles 2000] [--connections 32] [--seconds 10] [--warmup 10] [--breakdown] [--postgres <server connection string>]";
 
-    private const string Query = """
+    internal const string Query = """
         query Front($section: ID!) {
           article(first: 20, where: { section: { contentItemId: $section } }, orderBy: { publishedUtc: DESC }) {
             contentItemId
@@ -111,7 +111,7 @@ public static class GraphQLBenchmark
         }
     }
 
-    private static async Task<WebApplication> StartHostAsync(string dataDirectory, string? postgres, bool responseCache)
+    internal static async Task<WebApplication> StartHostAsync(string dataDirectory, string? postgres, bool responseCache, string url = "http://127.0.0.1:0")
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -126,7 +126,7 @@ public static class GraphQLBenchmark
             ["Serilog:MinimumLevel:Override:Microsoft"] = "Warning",
             ["Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware"] = "Warning",
         });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls(url);
         builder.AddCmsHost();
         var app = builder.Build();
         await app.InitializeCmsAsync();
@@ -181,11 +181,11 @@ public static class GraphQLBenchmark
         }
     }
 
-    private static string Address(WebApplication app) =>
+    internal static string Address(WebApplication app) =>
         app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
     /// <summary>Authors, then published articles spread over the sections, through the content service.</summary>
-    private static async Task SeedAsync(IServiceProvider services, int articles)
+    internal static async Task SeedAsync(IServiceProvider services, int articles)
     {
         var watch = Stopwatch.StartNew();
         var generator = new ArticleGenerator(seed: 7);
@@ -250,10 +250,10 @@ public static class GraphQLBenchmark
             (GC.GetTotalPauseDuration() - pausedBefore) / elapsed);
     }
 
-    private static double Percentile(long[] sorted, double p) =>
+    internal static double Percentile(long[] sorted, double p) =>
         sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)] * 1000.0 / Stopwatch.Frequency;
 
-    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+    internal static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 
     private static void Check(byte[] expected, byte[] actual)
     {

@@ -9,6 +9,8 @@ return args.FirstOrDefault() switch
     "recipe" => await RecipeBenchmark.RunAsync(args[1..]),
     "search" => await SearchBenchmark.RunAsync(args[1..]),
     "external" => await ExternalBenchmark.RunAsync(args[1..]),
+    "nodes" => await NodesBenchmark.RunAsync(args[1..]),
+    NodesBenchmark.NodeCommand => await NodesBenchmark.RunNodeAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -21,5 +23,6 @@ static int Usage()
     Console.Error.WriteLine("  recipe   " + RecipeBenchmark.Options);
     Console.Error.WriteLine("  search   " + SearchBenchmark.Options);
     Console.Error.WriteLine("  external " + ExternalBenchmark.Options);
+    Console.Error.WriteLine("  nodes    " + NodesBenchmark.Options);
     return 2;
 }

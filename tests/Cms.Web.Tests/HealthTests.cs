@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Cms.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cms.Web.Tests;
 
@@ -41,6 +43,28 @@ public sealed class HealthTests : IClassFixture<CmsWebApplicationFactory>
         var checks = body.RootElement.GetProperty("checks");
         Assert.Equal("Healthy", checks.GetProperty("database").GetProperty("status").GetString());
         Assert.Equal("Healthy", checks.GetProperty("setup").GetProperty("status").GetString());
+        Assert.Equal("Healthy", checks.GetProperty("keys").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Readiness_answers_503_when_the_shared_keys_cannot_be_decrypted_while_liveness_stays_200()
+    {
+        using var site = new CmsWebApplicationFactory();
+        using var client = site.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode);
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Cms.Data.CmsDbContext>();
+            await db.OpenIdKeys.ExecuteUpdateAsync(k => k.SetProperty(r => r.Data, Convert.ToBase64String(new byte[64])));
+        }
+
+        var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+        var live = await client.GetAsync(new Uri("/health/live", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        using var body = JsonDocument.Parse(await ready.Content.ReadAsStringAsync());
+        Assert.Equal("Unhealthy", body.RootElement.GetProperty("checks").GetProperty("keys").GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
     }
 
     [Fact]

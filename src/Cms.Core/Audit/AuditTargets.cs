@@ -8,4 +8,10 @@ public static class AuditTargets
     public const string Role = "Role";
     public const string Client = "Client";
     public const string Token = "Token";
+
+    /// <summary>A named document: content definitions, workflows, site settings, media profiles.</summary>
+    public const string Document = "Document";
+
+    /// <summary>The shared OpenID signing and encryption keys (never their material, only that one was created).</summary>
+    public const string Keys = "Keys";
 }

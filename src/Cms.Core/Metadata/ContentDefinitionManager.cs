@@ -18,8 +18,9 @@ public sealed class ContentDefinitionManager(IContentDefinitionStore store, Cont
             return current;
         }
 
+        var generation = cache.Generation;
         var loaded = await store.LoadAsync(cancellationToken);
-        cache.Set(loaded);
+        cache.SetLoaded(loaded, generation);
         return loaded;
     }
 

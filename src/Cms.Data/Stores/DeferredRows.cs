@@ -17,7 +17,7 @@ namespace Cms.Data.Stores;
 /// built from the EF model (table and column names, each property's type mapping and converter), so a row is stored
 /// exactly as EF would store it; the rows are never tracked, so a long import holds nothing per written item.
 /// </summary>
-internal sealed class DeferredRows(CmsDbContext db, SharedStateStampInterceptor stamp) : IDisposable
+internal sealed class DeferredRows(CmsDbContext db, SharedStateChangeInterceptor stamp) : IDisposable
 {
     private readonly List<ContentItemRecord> _versions = [];
     private readonly List<AuditEventRecord> _audit = [];

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Cms.Data.Stores;
 
 /// <summary>The request's transaction over <see cref="CmsDbContext"/>; nested scopes join the outer one.</summary>
-public sealed class EfUnitOfWork(CmsDbContext db, SharedStateStampInterceptor stamp) : IUnitOfWork, IDisposable
+public sealed class EfUnitOfWork(CmsDbContext db, SharedStateChangeInterceptor stamp) : IUnitOfWork, IDisposable
 {
     private readonly DeferredRows _rows = new(db, stamp);
     private readonly List<Func<Task>> _onCommitted = [];

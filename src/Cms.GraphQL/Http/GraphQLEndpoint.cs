@@ -208,6 +208,14 @@ internal sealed class GraphQLEndpoint(
             persistedQueries.Add(newHash, request.Query);
         }
 
+        if (result.Errors is { Count: > 0 } failures && failures.Any(e => Core.Storage.DatabaseFailure.IsUnavailable(e.InnerException)))
+        {
+            lease.Dispose();
+            http.Response.Headers.RetryAfter = "2";
+            await WriteErrorAsync(http, mediaType, StatusCodes.Status503ServiceUnavailable, "DATABASE_UNAVAILABLE", "The database is unavailable; try again shortly.");
+            return;
+        }
+
         var status = result.Executed || mediaType == JsonMediaType ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
         var body = await SerializeAsync(result, cancellationToken);
         var response = new CachedResponse(body, ETag(body), mediaType);

@@ -15,11 +15,14 @@ namespace Cms.Security.Audit;
 /// <summary>
 /// Writes the audit entries of security changes into the same save (and so the same transaction) as the change:
 /// users created, disabled, enabled, unlocked, their password, roles or two-factor sign-in changed; roles and their permissions;
-/// API clients; tokens revoked. Every entry point (admin screens, recipes, the command line, Identity's managers,
+/// API clients; tokens revoked; and documents (content definitions, workflows, site settings, media profiles), whose
+/// entries other nodes read to drop what they cached. Every entry point (admin screens, recipes, the command line, Identity's managers,
 /// OpenIddict) saves through the CMS context, so none can skip it. Passwords, hashes and secrets are never copied.
 /// </summary>
 public sealed class SecurityAuditInterceptor(IHttpContextAccessor http, TimeProvider clock, AuditOrigin origin) : ISaveChangesInterceptor
 {
+    public const string DocumentUpdated = "document.updated";
+
     public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         Record(eventData.Context);
@@ -64,6 +67,10 @@ public sealed class SecurityAuditInterceptor(IHttpContextAccessor http, TimeProv
                     && entry.Property(nameof(OpenIddictEntityFrameworkCoreToken.Status)).IsModified
                     && string.Equals(token.Status, OpenIddict.Abstractions.OpenIddictConstants.Statuses.Revoked, StringComparison.Ordinal):
                     entries.Add(("token.revoked", AuditTargets.Token, token.Id, token.Type));
+                    break;
+                case DocumentRecord document when entry.State is EntityState.Added or EntityState.Deleted or EntityState.Modified:
+                    // Definitions, workflows, settings, media profiles: the entry also tells other nodes to reload them.
+                    entries.Add((DocumentUpdated, AuditTargets.Document, document.Name, document.Name));
                     break;
             }
         }

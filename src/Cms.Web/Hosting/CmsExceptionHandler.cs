@@ -8,7 +8,7 @@ namespace Cms.Web.Hosting;
 
 /// <summary>
 /// Exceptions to ProblemDetails: the content engine's refusals by <see cref="ContentRefusal"/>, bad recipes and requests
-/// 400, media refusals by their own status; anything else 500 without details outside Development. Every answer carries
+/// 400, media refusals by their own status; an unreachable database 503 with <c>Retry-After</c>; anything else 500 without details outside Development. Every answer carries
 /// the trace id.
 /// </summary>
 public sealed class CmsExceptionHandler(IProblemDetailsService problemDetails, IHostEnvironment environment, ILogger<CmsExceptionHandler> logger) : IExceptionHandler
@@ -21,10 +21,16 @@ public sealed class CmsExceptionHandler(IProblemDetailsService problemDetails, I
             BadHttpRequestException bad => (bad.StatusCode, "The request is not valid."),
             MediaRejectedException rejected => (rejected.StatusCode, MediaTitle(rejected.StatusCode)),
             _ when ContentRefusal.Of(exception) is { } refusal => refusal,
+            _ when Core.Storage.DatabaseFailure.IsUnavailable(exception) => (StatusCodes.Status503ServiceUnavailable, "The database is unavailable; try again shortly."),
             _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred."),
         };
 
-        if (status >= 500)
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = "2";
+            logger.LogWarning(exception, "The database is unavailable on {Method} {Path}: {Error}", httpContext.Request.Method, httpContext.Request.Path, exception.GetBaseException().Message);
+        }
+        else if (status >= 500)
         {
             logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
         }
@@ -33,7 +39,7 @@ public sealed class CmsExceptionHandler(IProblemDetailsService problemDetails, I
         {
             Status = status,
             Title = title,
-            Detail = status < 500 || environment.IsDevelopment() ? exception.Message : null,
+            Detail = status < 500 ? exception.Message : environment.IsDevelopment() ? exception.GetBaseException().Message : null,
         };
         details.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? httpContext.TraceIdentifier;
         if (exception is ContentValidationException validation)

@@ -8,6 +8,7 @@ using Cms.Media;
 using Cms.Preview;
 using Cms.Recipes;
 using Cms.Security;
+using Cms.Security.Keys;
 using Cms.Web.Setup;
 using Cms.Workflow;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -42,7 +43,8 @@ public static class CmsHostExtensions
         builder.Services.Configure<ExceptionHandlerOptions>(options => options.AllowStatusCode404Response = true);
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
-            .AddCheck<SetupHealthCheck>("setup", tags: ["ready"]);
+            .AddCheck<SetupHealthCheck>("setup", tags: ["ready"])
+            .AddCheck<KeysHealthCheck>("keys", tags: ["ready"]);
         return builder;
     }
 
@@ -55,6 +57,7 @@ public static class CmsHostExtensions
         services.AddCmsMedia(dataOptions);
         services.AddCmsRecipes();
         services.AddCmsSecurity(dataOptions);
+        services.AddCmsSharedKeys(configuration);
         services.AddCmsGraphQL(configuration);
         services.AddCmsWorkflow(configuration);
         services.AddCmsPreview(configuration);
@@ -80,6 +83,8 @@ public static class CmsHostExtensions
         app.Services.ValidateCmsSettings();
         IssuerCheck.WarnIfUnset(app);
         await app.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+        await app.Services.GetRequiredService<SharedKeys>().EnsureAsync();
+        SharedKeysCheck.WarnIfUnencrypted(app);
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<SetupService>().RunIfNeededAsync();
     }
@@ -147,6 +152,9 @@ public static class CmsHostExtensions
             {
                 diagnostics.Set("UserName", http.User.Identity?.IsAuthenticated == true ? http.User.Identity.Name : "anonymous");
                 diagnostics.Set("TraceId", System.Diagnostics.Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier);
+
+                // After the forwarded headers: behind a trusted proxy, the client's own address.
+                diagnostics.Set("ClientIp", http.Connection.RemoteIpAddress?.ToString());
             };
         });
 }

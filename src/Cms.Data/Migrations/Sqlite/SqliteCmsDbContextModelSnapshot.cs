@@ -775,6 +775,38 @@ namespace Cms.Data.Migrations.Sqlite
                     b.ToTable("NumericFieldIndex", (string)null);
                 });
 
+            modelBuilder.Entity("Cms.Data.Entities.OpenIdKeyRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Generation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("NotAfterUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Purpose", "Generation")
+                        .IsUnique();
+
+                    b.ToTable("OpenIdKeys", (string)null);
+                });
+
             modelBuilder.Entity("Cms.Data.Entities.PreviewLinkRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -853,6 +885,24 @@ namespace Cms.Data.Migrations.Sqlite
                     b.HasIndex("ContentType", "PartName", "FieldName", "Value");
 
                     b.ToTable("TextFieldIndex", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
