@@ -46,6 +46,8 @@ public static class AdminServiceCollectionExtensions
             "Register front ends and build pipelines that call the API."));
         services.AddAdminMenuItem(new AdminMenuItem("Content", "Media", AdminUrls.Media, "bi-images", Permissions.ManageMedia, 50,
             "Upload pictures, write their alt texts and captions, and crop them for every place they appear."));
+        services.AddAdminMenuItem(new AdminMenuItem("Integrations", "Webhooks", AdminUrls.Webhooks, "bi-broadcast", Permissions.ManageWebhooks, 10,
+            "Notify other systems, signed, when content is published, unpublished or deleted."));
         return services;
     }
 

@@ -16,6 +16,7 @@ public static class AdminUrls
     public const string Clients = "/admin/clients";
     public const string Media = "/admin/media";
     public const string Content = "/admin/content";
+    public const string Webhooks = "/admin/webhooks";
 
     /// <summary>The editor of an item.</summary>
     public static string ContentEdit(string id) => $"{Content}/{Uri.EscapeDataString(id)}/edit";
