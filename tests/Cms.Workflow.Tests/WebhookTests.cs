@@ -65,10 +65,28 @@ public sealed class WebhookTests
         Assert.DoesNotContain("secret", (await host.GetAsync(Admin, $"/api/webhooks/{endpointId}")).Body, StringComparison.OrdinalIgnoreCase);
 
         // Unsubscribed events (unpublish) and other types send nothing.
-        var unpublished = await host.PostAsync("desk-editor", $"/api/content/{id}/transitions/unpublish");
+        var unpublished = await host.PostAsync("desk-editor", $"/api/content/{id}/transitions/unpublish", ifMatch: live.ETag);
         Assert.Equal(200, unpublished.Status);
         Assert.Equal(0, await DeliverAsync(host));
         Assert.Single(receiver.Arrived);
+    }
+
+    [Fact]
+    public async Task A_deleted_item_of_a_subscribed_type_is_announced_and_other_types_are_not()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(5179);
+        await using var host = await StartAsync();
+        await RegisterAsync(host, receiver.Url(), ["deleted"], ["Article"]);
+
+        var id = await PublishAsync(host, "Deleted story");
+        var live = await host.GetAsync("desk-editor", $"/api/content/{id}");
+        var deleted = await host.SendAsync("desk-editor", HttpMethod.Delete, $"/api/content/{id}", ifMatch: live.ETag);
+        Assert.True(deleted.Status is 200 or 204, deleted.ToString());
+        Assert.Equal(1, await DeliverAsync(host));
+
+        var body = JsonNode.Parse(Assert.Single(receiver.Arrived).Body)!;
+        Assert.Equal("content.deleted", body["type"]!.GetValue<string>());
+        Assert.Equal(id, body["data"]!["contentItemId"]!.GetValue<string>());
     }
 
     [Fact]
