@@ -64,11 +64,27 @@ public sealed class WebhookTests
         Assert.DoesNotContain(secret[WebhookSignature.SecretPrefix.Length..], stored.ProtectedSecret, StringComparison.Ordinal);
         Assert.DoesNotContain("secret", (await host.GetAsync(Admin, $"/api/webhooks/{endpointId}")).Body, StringComparison.OrdinalIgnoreCase);
 
+        // "Redeliver" in the admin's delivery log sends it again, under the same webhook-id.
+        await DeskUsers.CreateAsync(host, "hooks-owner", "Administrator");
+        using (var admin = await AdminBrowser.SignInAsync(host, "hooks-owner"))
+        {
+            var logPage = $"/admin/webhooks/{endpointId}/deliveries";
+            var (pageStatus, html) = await admin.GetAsync(logPage);
+            Assert.Equal(HttpStatusCode.OK, pageStatus);
+            Assert.Contains(request.Id!, html, StringComparison.Ordinal);
+            var redeliver = await admin.PostFormAsync(logPage, $"{logPage}?handler=Redeliver&deliveryId={line["id"]!.GetValue<long>()}", []);
+            Assert.Equal(HttpStatusCode.Redirect, redeliver.StatusCode);
+        }
+
+        Assert.Equal(1, await DeliverAsync(host));
+        Assert.Equal(2, receiver.Accepted.Count);
+        Assert.Equal(request.Id, receiver.Accepted[1].Id);
+
         // Unsubscribed events (unpublish) and other types send nothing.
         var unpublished = await host.PostAsync("desk-editor", $"/api/content/{id}/transitions/unpublish", ifMatch: live.ETag);
         Assert.Equal(200, unpublished.Status);
         Assert.Equal(0, await DeliverAsync(host));
-        Assert.Single(receiver.Arrived);
+        Assert.Equal(2, receiver.Arrived.Count);
     }
 
     [Fact]

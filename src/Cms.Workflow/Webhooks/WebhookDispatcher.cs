@@ -67,6 +67,13 @@ public sealed class WebhookDispatcher(
     private async Task<List<long>> ClaimAsync(string token, CancellationToken cancellationToken)
     {
         var now = Now();
+
+        // A read first: most polls find nothing, and then no node takes a write lock (SQLite has one for the whole file).
+        if (!await db.WebhookDeliveries.AsNoTracking().AnyAsync(d => d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptUtc <= now && (d.ClaimedUntilUtc == null || d.ClaimedUntilUtc < now), cancellationToken))
+        {
+            return [];
+        }
+
         var until = now + options.Value.ClaimLease;
         var take = Math.Max(1, options.Value.BatchSize);
         var pending = WebhookDeliveryStatus.Pending;
