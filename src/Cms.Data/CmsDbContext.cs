@@ -34,6 +34,8 @@ public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext
     /// <summary>The data-protection key ring (cookies, antiforgery, two-factor tokens), shared by every node.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<OpenIdKeyRecord> OpenIdKeys => Set<OpenIdKeyRecord>();
+    public DbSet<WebhookEndpointRecord> WebhookEndpoints => Set<WebhookEndpointRecord>();
+    public DbSet<WebhookDeliveryRecord> WebhookDeliveries => Set<WebhookDeliveryRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -171,6 +173,45 @@ public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext
         ConfigureAutosaves(builder);
         ConfigurePreviewLinks(builder);
         ConfigureSearch(builder);
+        ConfigureWebhooks(builder);
+    }
+
+    private static void ConfigureWebhooks(ModelBuilder builder)
+    {
+        builder.Entity<WebhookEndpointRecord>(endpoint =>
+        {
+            endpoint.ToTable("WebhookEndpoints");
+            endpoint.HasKey(e => e.Id);
+            endpoint.Property(e => e.Id).HasMaxLength(32);
+            endpoint.Property(e => e.Url).HasMaxLength(2048).IsRequired();
+            endpoint.Property(e => e.Description).HasMaxLength(256);
+            endpoint.Property(e => e.Events).HasMaxLength(128).IsRequired();
+            endpoint.Property(e => e.ContentTypes).HasMaxLength(1024);
+            endpoint.Property(e => e.ProtectedSecret).IsRequired();
+            endpoint.Property(e => e.CreatedBy).HasMaxLength(256);
+        });
+
+        builder.Entity<WebhookDeliveryRecord>(delivery =>
+        {
+            delivery.ToTable("WebhookDeliveries");
+            delivery.HasKey(d => d.Id);
+            delivery.Property(d => d.EndpointId).HasMaxLength(32).IsRequired();
+            delivery.Property(d => d.MessageId).HasMaxLength(64).IsRequired();
+            delivery.Property(d => d.EventId).HasMaxLength(64).IsRequired();
+            delivery.Property(d => d.EventType).HasMaxLength(64).IsRequired();
+            delivery.Property(d => d.ContentType).HasMaxLength(64).IsRequired();
+            delivery.Property(d => d.ContentItemId).HasMaxLength(64).IsRequired();
+            delivery.Property(d => d.ContentItemVersionId).HasMaxLength(64);
+            delivery.Property(d => d.Path).HasMaxLength(512);
+            delivery.Property(d => d.Status).HasMaxLength(16).IsRequired();
+            delivery.Property(d => d.ClaimToken).HasMaxLength(96);
+            delivery.Property(d => d.LastError).HasMaxLength(512);
+            delivery.Property(d => d.ResponseExcerpt).HasMaxLength(512);
+            delivery.HasIndex(d => d.MessageId).IsUnique();
+            delivery.HasIndex(d => new { d.Status, d.NextAttemptUtc });
+            delivery.HasIndex(d => new { d.EndpointId, d.Id });
+            delivery.HasOne<WebhookEndpointRecord>().WithMany().HasForeignKey(d => d.EndpointId).OnDelete(DeleteBehavior.Cascade);
+        });
     }
 
     private static void ConfigureSearch(ModelBuilder builder) =>

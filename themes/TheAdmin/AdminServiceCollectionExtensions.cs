@@ -50,6 +50,8 @@ public static class AdminServiceCollectionExtensions
             "The site name, tagline, logo, footer, social links and cookie notice that front ends show."));
         services.AddAdminMenuItem(new AdminMenuItem("Content", "Menus", AdminUrls.Menus, "bi-list-nested", "Edit_Menu", 60,
             "Arrange the site's header and side menus: links and sections, in order, nested up to three levels."));
+        services.AddAdminMenuItem(new AdminMenuItem("Integrations", "Webhooks", AdminUrls.Webhooks, "bi-broadcast", Permissions.ManageWebhooks, 10,
+            "Notify other systems, signed, when content is published, unpublished or deleted."));
         return services;
     }
 

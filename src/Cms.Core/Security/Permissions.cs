@@ -17,9 +17,13 @@ public static class Permissions
     public const string AccessAdminPanel = "AccessAdminPanel";
     public const string ManageSettings = "ManageSettings";
 
+    /// <summary>Register webhook endpoints, read their delivery logs and redeliver.</summary>
+    public const string ManageWebhooks = "ManageWebhooks";
+
     public static readonly IReadOnlyList<string> Global =
     [
         ManageUsers, ManageRoles, ManageOpenIdApplications, ManageContentTypes, ManageMedia,
         ViewAuditTrail, ExecuteGraphQL, AccessAdminPanel, ManageSettings, DeleteUsedMedia, ManageOwnMedia,
+        ManageWebhooks,
     ];
 }

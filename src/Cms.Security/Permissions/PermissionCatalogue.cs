@@ -27,6 +27,7 @@ public sealed class PermissionCatalogue(IContentDefinitionManager definitions)
         [Core.Security.Permissions.ManageSettings] = "Change site settings.",
         [Core.Security.Permissions.DeleteUsedMedia] = "Delete media files that content still uses (with ManageMedia).",
         [Core.Security.Permissions.ManageOwnMedia] = "Browse the media library and upload files; change and delete only the files one uploaded.",
+        [Core.Security.Permissions.ManageWebhooks] = "Register webhook endpoints, see their delivery logs and redeliver.",
     };
 
     public async Task<IReadOnlyList<PermissionGroup>> GetGroupsAsync(CancellationToken cancellationToken = default)

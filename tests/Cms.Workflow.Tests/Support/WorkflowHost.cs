@@ -30,7 +30,7 @@ public sealed class WorkflowHost : IAsyncDisposable
 
     public ClientCredentials Credentials { get; private set; } = null!;
 
-    public static async Task<WorkflowHost> StartAsync(string? postgres = null, string? dataDirectory = null, bool seed = true, FakeTimeProvider? clock = null, Action<IServiceCollection>? services = null)
+    public static async Task<WorkflowHost> StartAsync(string? postgres = null, string? dataDirectory = null, bool seed = true, FakeTimeProvider? clock = null, Action<IServiceCollection>? services = null, Action<CmsWebApplicationFactory>? configure = null)
     {
         clock ??= new FakeTimeProvider(DateTimeOffset.UtcNow);
         var factory = new CmsWebApplicationFactory()
@@ -50,6 +50,8 @@ public sealed class WorkflowHost : IAsyncDisposable
         {
             factory.WithPostgres(postgres);
         }
+
+        configure?.Invoke(factory);
 
         var http = factory.CreateClient();
         var host = new WorkflowHost(factory, clock) { Http = http, Credentials = new ClientCredentials(http) };

@@ -20,6 +20,7 @@ public static class AdminUrls
 
     /// <summary>The menu editor of a menu.</summary>
     public static string MenuEdit(string id) => $"{Menus}/{Uri.EscapeDataString(id)}";
+    public const string Webhooks = "/admin/webhooks";
 
     /// <summary>The editor of an item.</summary>
     public static string ContentEdit(string id) => $"{Content}/{Uri.EscapeDataString(id)}/edit";

@@ -1,0 +1,17 @@
+namespace Cms.Workflow.Webhooks;
+
+/// <summary>What an administrator sets on an endpoint (the API's body and the admin form's values).</summary>
+public sealed class WebhookEndpointInput
+{
+    public string Url { get; set; } = "";
+
+    public string? Description { get; set; }
+
+    /// <summary>Any of <c>published</c>, <c>unpublished</c>, <c>deleted</c>.</summary>
+    public List<string> Events { get; set; } = [];
+
+    /// <summary>Content type names; empty for every type.</summary>
+    public List<string> ContentTypes { get; set; } = [];
+
+    public bool Enabled { get; set; } = true;
+}

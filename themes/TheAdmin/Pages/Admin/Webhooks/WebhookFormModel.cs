@@ -1,0 +1,13 @@
+using Cms.Core.Metadata;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace Cms.Admin.Pages.Admin.Webhooks;
+
+/// <summary>What the webhook form partial needs.</summary>
+public sealed record WebhookFormModel(WebhookInputModel Input, IReadOnlyList<ContentTypeDefinition> ContentTypes, ModelStateDictionary ModelState)
+{
+    public string? ErrorFor(string field) =>
+        ModelState.TryGetValue("Input." + field, out var entry) && entry.Errors.Count > 0
+            ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage))
+            : null;
+}
