@@ -31,7 +31,7 @@ public sealed partial class SetupTests
         var settings = await scope.ServiceProvider.GetRequiredService<ISiteSettingsService>().GetAsync();
         Assert.True(settings.SetupCompleted);
         Assert.Equal("Newsroom Daily", settings.SiteName);
-        Assert.Equal(16, await Newsroom.CountAsync(factory.Services, "Section"));
+        Assert.Equal(15, await Newsroom.CountAsync(factory.Services, "Section"));
         Assert.Equal(0, await Newsroom.CountAsync(factory.Services, "Article"));
         Assert.True(File.Exists(Path.Combine(factory.DataDirectory, "cms.db")));
 
@@ -84,7 +84,7 @@ public sealed partial class SetupTests
 
         Assert.Equal(afterFirstStart, await DataSnapshot.TakeAsync(second.Services));
         Assert.Equal(1, afterFirstStart.Users);
-        Assert.Equal(16, await Newsroom.CountAsync(second.Services, "Section"));
+        Assert.Equal(15, await Newsroom.CountAsync(second.Services, "Section"));
         var ready = await secondClient.GetAsync(new Uri("/health/ready", UriKind.Relative));
         Assert.Equal(System.Net.HttpStatusCode.OK, ready.StatusCode);
         var log = LogFiles.ReadAll(second.DataDirectory);
@@ -97,8 +97,8 @@ public sealed partial class SetupTests
         using var factory = new CmsWebApplicationFactory().WithSampleContent();
         using var client = factory.CreateClient();
 
-        Assert.Equal(16, await Newsroom.CountAsync(factory.Services, "Section"));
-        Assert.Equal(12, await Newsroom.CountAsync(factory.Services, "Author"));
+        Assert.Equal(15, await Newsroom.CountAsync(factory.Services, "Section"));
+        Assert.Equal(13, await Newsroom.CountAsync(factory.Services, "Author"));
         var articles = await Newsroom.CountAsync(factory.Services, "Article");
         var published = await Newsroom.CountAsync(factory.Services, "Article", Core.Queries.ContentStatus.Published);
         var drafts = await Newsroom.CountAsync(factory.Services, "Article", Core.Queries.ContentStatus.Draft);
@@ -121,7 +121,7 @@ public sealed partial class SetupTests
         var users = scope.ServiceProvider.GetRequiredService<UserManager<CmsUser>>();
         var admin = await users.FindByNameAsync(CmsWebApplicationFactory.AdminUserName);
         Assert.True(await users.IsInRoleAsync(admin!, AdministratorSetup.AdministratorRole));
-        Assert.Equal(16, await Newsroom.CountAsync(factory.Services, "Section"));
+        Assert.Equal(15, await Newsroom.CountAsync(factory.Services, "Section"));
         Assert.False(File.Exists(Path.Combine(factory.DataDirectory, "cms.db")));
         var log = LogFiles.ReadAll(factory.DataDirectory);
         Assert.DoesNotContain(CmsWebApplicationFactory.AdminPassword, log, StringComparison.Ordinal);
