@@ -46,6 +46,8 @@ public static class AdminServiceCollectionExtensions
             "Register front ends and build pipelines that call the API."));
         services.AddAdminMenuItem(new AdminMenuItem("Content", "Media", AdminUrls.Media, "bi-images", Permissions.ManageMedia, 50,
             "Upload pictures, write their alt texts and captions, and crop them for every place they appear."));
+        services.AddAdminMenuItem(new AdminMenuItem("Site", "Export", AdminUrls.Export, "bi-box-arrow-down", Permissions.ExportSite, 70,
+            "Download the whole site as a recipe folder, to move it or to keep a copy."));
         return services;
     }
 

@@ -17,9 +17,13 @@ public static class Permissions
     public const string AccessAdminPanel = "AccessAdminPanel";
     public const string ManageSettings = "ManageSettings";
 
+    /// <summary>Download the whole site as a recipe folder (content with drafts, roles, API clients without secrets, media).</summary>
+    public const string ExportSite = "ExportSite";
+
     public static readonly IReadOnlyList<string> Global =
     [
         ManageUsers, ManageRoles, ManageOpenIdApplications, ManageContentTypes, ManageMedia,
         ViewAuditTrail, ExecuteGraphQL, AccessAdminPanel, ManageSettings, DeleteUsedMedia, ManageOwnMedia,
+        ExportSite,
     ];
 }

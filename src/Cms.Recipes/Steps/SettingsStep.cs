@@ -1,15 +1,24 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cms.Core.Settings;
+using Cms.Recipes.Export;
 
 namespace Cms.Recipes.Steps;
 
 /// <summary><c>Settings</c>: <c>SiteName</c> and <c>TimeZone</c> (an IANA id such as <c>Asia/Baku</c>).</summary>
-public sealed class SettingsStep(ISiteSettingsService settings) : IRecipeStep
+public sealed class SettingsStep(ISiteSettingsService settings) : IRecipeStep, IRecipeExportSource
 {
     private static readonly string[] Known = ["name", "SiteName", "TimeZone"];
 
     public string Name => "Settings";
+
+    public int Order => RecipeExportOrder.Settings;
+
+    public async Task ExportAsync(RecipeExportContext context, CancellationToken cancellationToken)
+    {
+        var current = await settings.GetAsync(cancellationToken);
+        context.WriteStep(new JsonObject { ["name"] = Name, ["SiteName"] = current.SiteName, ["TimeZone"] = current.TimeZone });
+    }
 
     public async Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken)
     {
