@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
@@ -120,6 +121,56 @@ public sealed class SiteExportTests : IDisposable
         Assert.Equal(["keep.txt"], Directory.GetFiles(_work).Select(Path.GetFileName));
     }
 
+    [Fact]
+    public async Task The_admin_export_downloads_the_recipe_folder_as_a_zip_for_holders_of_ExportSite_only()
+    {
+        using var site = new CmsWebApplicationFactory();
+        site.CreateClient().Dispose();
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<CmsUser>>();
+            var editor = new CmsUser { UserName = "night-editor", Email = "night-editor@example.com", EmailConfirmed = true };
+            Assert.True((await users.CreateAsync(editor, "Night-Editor-Password-1")).Succeeded);
+            Assert.True((await users.AddToRoleAsync(editor, "Editor")).Succeeded);
+        }
+
+        // An editor (no ExportSite) gets no export, by the page or by posting to it.
+        var editorSession = await SignInAsync(site, "night-editor", "Night-Editor-Password-1");
+        using (var page = await editorSession.SendAsync(HttpMethod.Get, "/admin/export"))
+        {
+            Assert.NotEqual(HttpStatusCode.OK, page.StatusCode);
+        }
+
+        using (var post = await editorSession.SubmitFormAsync("/admin", "/admin/export"))
+        {
+            Assert.NotEqual("application/zip", post.Content.Headers.ContentType?.MediaType);
+        }
+
+        var admin = await SignInAsync(site, CmsWebApplicationFactory.AdminUserName, CmsWebApplicationFactory.AdminPassword);
+        using var download = await admin.SubmitFormAsync("/admin/export", "/admin/export");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("application/zip", download.Content.Headers.ContentType?.MediaType);
+        using var zip = new System.IO.Compression.ZipArchive(await download.Content.ReadAsStreamAsync());
+        var entry = zip.GetEntry(SiteExporter.RecipeFileName);
+        Assert.NotNull(entry);
+        using var reader = new StreamReader(entry.Open());
+        var recipe = JsonNode.Parse(await reader.ReadToEndAsync())!;
+        var steps = recipe["steps"]!.AsArray().Select(s => (string)s!["name"]!).ToList();
+        Assert.Equal(["Settings", "ContentDefinition", "Workflow", "Roles", "MediaProfiles", "Media", "Content"], steps);
+    }
+
+    private static async Task<CookieSession> SignInAsync(CmsWebApplicationFactory site, string userName, string password)
+    {
+        var session = new CookieSession(site);
+        var login = await session.SubmitFormAsync("/admin/login", "/admin/login", new()
+        {
+            ["Input.UserName"] = userName,
+            ["Input.Password"] = password,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        return session;
+    }
+
     private async Task RoundTripAsync(CmsWebApplicationFactory source, CmsWebApplicationFactory target)
     {
         using (source)
@@ -146,8 +197,13 @@ public sealed class SiteExportTests : IDisposable
                 ["steps"] = new JsonArray(
                     new JsonObject
                     {
-                        ["name"] = "OpenIdApplication", ["ClientId"] = "news-site", ["DisplayName"] = "News website", ["Type"] = "Confidential",
-                        ["ClientSecret"] = "old-secret-not-exported", ["AllowClientCredentialsFlow"] = true, ["RoleEntries"] = new JsonArray(new JsonObject { ["Name"] = "Editor" }),
+                        ["name"] = "OpenIdApplication",
+                        ["ClientId"] = "news-site",
+                        ["DisplayName"] = "News website",
+                        ["Type"] = "Confidential",
+                        ["ClientSecret"] = "old-secret-not-exported",
+                        ["AllowClientCredentialsFlow"] = true,
+                        ["RoleEntries"] = new JsonArray(new JsonObject { ["Name"] = "Editor" }),
                     },
                     new JsonObject
                     {
@@ -211,7 +267,10 @@ public sealed class SiteExportTests : IDisposable
             // The client signs in with its new secret.
             using var token = await targetHttp.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["grant_type"] = "client_credentials", ["client_id"] = "news-site", ["client_secret"] = "new-secret-for-the-copy", ["scope"] = "cms_api",
+                ["grant_type"] = "client_credentials",
+                ["client_id"] = "news-site",
+                ["client_secret"] = "new-secret-for-the-copy",
+                ["scope"] = "cms_api",
             }));
             Assert.True(token.IsSuccessStatusCode, await token.Content.ReadAsStringAsync());
         }
