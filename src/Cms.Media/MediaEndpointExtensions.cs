@@ -6,6 +6,7 @@ using Cms.Media.Imaging;
 using Cms.Media.Library;
 using Cms.Media.Profiles;
 using Cms.Media.Recipes;
+using Cms.Media.Storage;
 using Cms.Recipes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -21,7 +22,7 @@ namespace Cms.Media;
 public static class MediaEndpointExtensions
 {
     /// <summary>
-    /// The media library: storage under <c>{DataDirectory}/Media</c>, the image gate, uploads, profiles, signed
+    /// The media library: storage under <c>{DataDirectory}/Media</c> or in an S3 bucket (<c>Cms:Media:Store</c>), the image gate, uploads, profiles, signed
     /// derivatives and the <c>Media</c> and <c>MediaProfiles</c> recipe steps. Settings come from <c>Cms:Media</c>.
     /// </summary>
     public static IServiceCollection AddCmsMedia(this IServiceCollection services, CmsDataOptions dataOptions)
@@ -35,11 +36,15 @@ public static class MediaEndpointExtensions
                 options.CachePath = Path.Combine(data, "cache", "media");
                 options.TempPath = Path.Combine(data, "tmp", "media");
                 options.KeysPath = Path.Combine(data, "keys");
-            });
+            })
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MediaOptions>, MediaOptionsValidator>();
         Directory.CreateDirectory(Path.Combine(data, "Media"));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<MediaOptions>>().Value);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<IMediaFileStore, FileSystemMediaStore>();
+        services.AddSingleton<IMediaFileStore>(sp => sp.GetRequiredService<MediaOptions>().StoreKind == MediaStoreKind.S3
+            ? ActivatorUtilities.CreateInstance<S3MediaStore>(sp)
+            : ActivatorUtilities.CreateInstance<FileSystemMediaStore>(sp));
         services.AddSingleton<ImageGate>();
         services.AddSingleton<ImagePreparer>();
         services.AddSingleton<MediaSigningKey>();
@@ -59,7 +64,8 @@ public static class MediaEndpointExtensions
 
     /// <summary>
     /// Serves the media library at <c>/media</c>: a request with derivative commands goes to the signed derivative
-    /// handler, anything else is the original file, with headers that stop a file being run as a page.
+    /// handler, anything else is the original file (from disk, or streamed from the S3 store), with headers that stop
+    /// a file being run as a page.
     /// </summary>
     public static IApplicationBuilder UseCmsMedia(this IApplicationBuilder app)
     {
@@ -75,8 +81,21 @@ public static class MediaEndpointExtensions
                 return;
             }
 
+            if (options.StoreKind != MediaStoreKind.FileSystem
+                && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+                && context.Request.Path.StartsWithSegments(requestPath, out var original)
+                && await StoredOriginalEndpoint.TryHandleAsync(context, original.Value?.TrimStart('/') ?? ""))
+            {
+                return;
+            }
+
             await next(context);
         });
+        if (options.StoreKind != MediaStoreKind.FileSystem)
+        {
+            return app;
+        }
+
         return app.UseStaticFiles(new StaticFileOptions
         {
             RequestPath = requestPath,

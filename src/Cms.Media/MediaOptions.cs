@@ -18,6 +18,17 @@ public sealed class MediaOptions
     /// <summary>Where uploads and prepared images wait before they enter the library (<c>{Cms:DataDirectory}/tmp/media</c>).</summary>
     public string TempPath { get; set; } = "";
 
+    /// <summary>Where the originals live: <c>FileSystem</c> (<see cref="RootPath"/>; a shared volume works) or <c>S3</c>.</summary>
+    public string Store { get; set; } = nameof(Storage.MediaStoreKind.FileSystem);
+
+    /// <summary><see cref="Store"/> as a kind (case ignored); null when it names no store (the start-up check says so).</summary>
+    public Storage.MediaStoreKind? StoreKind =>
+        Enum.GetValues<Storage.MediaStoreKind>().Cast<Storage.MediaStoreKind?>()
+            .FirstOrDefault(k => string.Equals(k.ToString(), Store?.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The bucket when <see cref="Store"/> is <c>S3</c> (<c>Cms:Media:S3</c>).</summary>
+    public Storage.S3MediaStoreOptions S3 { get; set; } = new();
+
     /// <summary>URL prefix of the media library.</summary>
     public string RequestPath { get; set; } = "/media";
 

@@ -9,6 +9,7 @@ public static class RecipeServiceCollectionExtensions
     public static IServiceCollection AddCmsRecipes(this IServiceCollection services)
     {
         services.AddScoped<RecipeExecutor>();
+        services.AddScoped<Export.SiteExporter>();
         services.AddRecipeStep<ContentDefinitionStep>();
         services.AddRecipeStep<ContentStep>();
         services.AddRecipeStep<SettingsStep>();
@@ -21,6 +22,12 @@ public static class RecipeServiceCollectionExtensions
         where T : class, IRecipeStep
     {
         services.AddScoped<IRecipeStep, T>();
+        if (typeof(Export.IRecipeExportSource).IsAssignableFrom(typeof(T)))
+        {
+            // A step that exports its kind of state is also an export source (the same class reads and writes the shape).
+            services.AddScoped(typeof(Export.IRecipeExportSource), typeof(T));
+        }
+
         return services;
     }
 }

@@ -48,6 +48,7 @@ public static class SecurityServiceCollectionExtensions
 
         services.AddScoped<AdministratorSetup>();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<Core.Security.IUserDirectory, Users.UserDirectory>();
         services.AddScoped<RoleAdministration>();
         services.AddScoped<OpenIdClientStore>();
         services.AddScoped<ClientAdministration>();

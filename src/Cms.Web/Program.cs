@@ -12,6 +12,11 @@ if (UserCommand.TryParse(args, out var userCommand))
     return await StartupFailure.GuardAsync(() => UserCommand.RunAsync(userCommand));
 }
 
+if (RecipeExportCommand.TryParse(args, callerDirectory, out var exportFolder, out var exportHostArgs))
+{
+    return await StartupFailure.GuardAsync(() => RecipeExportCommand.RunAsync(exportFolder, exportHostArgs));
+}
+
 if (MediaCommand.TryParse(args, out var mediaHostArgs))
 {
     return await StartupFailure.GuardAsync(() => MediaCommand.RunAsync(mediaHostArgs));

@@ -29,6 +29,27 @@ public sealed class UploadTests(UploadTests.Host host) : IClassFixture<UploadTes
     }
 
     [Fact]
+    public async Task A_clean_jpeg_is_kept_byte_for_byte_and_one_with_extra_bytes_is_written_again()
+    {
+        var clean = CraftedImages.Photo(120, 80);
+        var kept = await host.UploadAsync(clean, "clean.jpg", folder: "kept");
+        Assert.Equal(clean, await File.ReadAllBytesAsync(host.MediaFile(kept.Path)));
+
+        // The same picture with a comment segment and text after its end marker: rewritten without either.
+        var comment = "<script>alert(1)</script>"u8.ToArray();
+        var withComment = new byte[] { 0xFF, 0xD8, 0xFF, 0xFE, 0, (byte)(comment.Length + 2) }.Concat(comment).Concat(clean[2..]).ToArray();
+        foreach (var (bytes, name) in new[] { (withComment, "comment.jpg"), (clean.Concat("<html>after the end</html>"u8.ToArray()).ToArray(), "trailing.jpg") })
+        {
+            var item = await host.UploadAsync(bytes, name, folder: "rewritten");
+            var stored = await File.ReadAllBytesAsync(host.MediaFile(item.Path));
+            Assert.NotEqual(bytes, stored);
+            Assert.Equal(-1, stored.AsSpan().IndexOf("after the end"u8));
+            Assert.Equal(-1, stored.AsSpan().IndexOf("script"u8));
+            Assert.Equal((0xFF, 0xD9), (stored[^2], stored[^1]));
+        }
+    }
+
+    [Fact]
     public async Task The_format_comes_from_the_content_not_the_name()
     {
         using var png = new Image<Rgba32>(30, 20, Color.Red);

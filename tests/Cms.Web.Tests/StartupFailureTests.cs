@@ -76,6 +76,34 @@ public sealed class StartupFailureTests : IDisposable
     }
 
     [Fact]
+    public async Task The_S3_media_store_without_a_bucket_is_one_line_naming_the_setting_and_no_secret()
+    {
+        var line = await FailingStartAsync("--Cms:Media:Store=S3", "--Cms:Media:S3:ServiceUrl=http://127.0.0.1:9", "--Cms:Media:S3:AccessKey=key-id", "--Cms:Media:S3:SecretKey=not-shown-s3");
+
+        Assert.Contains("Cms:Media:S3:Bucket is empty", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("not-shown-s3", line, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_data, "cms.db")), "the database was created although the settings were refused");
+    }
+
+    [Fact]
+    public async Task The_S3_media_store_without_an_endpoint_is_one_line_naming_both_settings()
+    {
+        var line = await FailingStartAsync("--Cms:Media:Store=S3", "--Cms:Media:S3:Bucket=media");
+
+        Assert.Contains("neither Cms:Media:S3:ServiceUrl nor Cms:Media:S3:Region is set", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_media_store_is_one_line_listing_the_stores()
+    {
+        var line = await FailingStartAsync("--Cms:Media:Store=Azure");
+
+        Assert.Contains("Cms:Media:Store is 'Azure'", line, StringComparison.Ordinal);
+        Assert.Contains("FileSystem", line, StringComparison.Ordinal);
+        Assert.Contains("S3", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_issuer_that_is_not_a_URL_is_one_line_naming_the_setting()
     {
         var line = await FailingStartAsync("--Cms:OpenId:Issuer=cms.example.com");

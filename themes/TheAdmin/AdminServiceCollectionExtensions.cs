@@ -52,6 +52,8 @@ public static class AdminServiceCollectionExtensions
             "Arrange the site's header and side menus: links and sections, in order, nested up to three levels."));
         services.AddAdminMenuItem(new AdminMenuItem("Integrations", "Webhooks", AdminUrls.Webhooks, "bi-broadcast", Permissions.ManageWebhooks, 10,
             "Notify other systems, signed, when content is published, unpublished or deleted."));
+        services.AddAdminMenuItem(new AdminMenuItem("Site", "Export", AdminUrls.Export, "bi-box-arrow-down", Permissions.ExportSite, 70,
+            "Download the whole site as a recipe folder, to move it or to keep a copy."));
         return services;
     }
 

@@ -10,7 +10,7 @@ public static class ContentItemJson
     private static readonly HashSet<string> CommonProperties = new(StringComparer.OrdinalIgnoreCase)
     {
         "ContentItemId", "ContentItemVersionId", "ContentType", "DisplayText", "Latest", "Published",
-        "Owner", "Author", "CreatedUtc", "ModifiedUtc", "PublishedUtc", "Id", "Stage", "AssignedTo", "DueUtc",
+        "Owner", "OwnerUserName", "Author", "CreatedUtc", "ModifiedUtc", "PublishedUtc", "Id", "Stage", "AssignedTo", "DueUtc",
     };
 
     public static JsonObject ToJson(ContentItem item)

@@ -19,11 +19,14 @@ public static class Permissions
 
     /// <summary>Register webhook endpoints, read their delivery logs and redeliver.</summary>
     public const string ManageWebhooks = "ManageWebhooks";
+    /// <summary>Download the whole site as a recipe folder (content with drafts, roles, API clients without secrets, media).</summary>
+    public const string ExportSite = "ExportSite";
 
     public static readonly IReadOnlyList<string> Global =
     [
         ManageUsers, ManageRoles, ManageOpenIdApplications, ManageContentTypes, ManageMedia,
         ViewAuditTrail, ExecuteGraphQL, AccessAdminPanel, ManageSettings, DeleteUsedMedia, ManageOwnMedia,
         ManageWebhooks,
+        ExportSite,
     ];
 }

@@ -52,6 +52,7 @@ public static class DerivativeEndpoint
 
         var cache = services.GetRequiredService<DerivativeCache>();
         var renderer = services.GetRequiredService<DerivativeRenderer>();
+        await renderer.EnsureCurrentAsync(path, commands, context.RequestAborted);
         var file = await cache.GetOrRenderAsync(
             cache.FileFor(path, token, mediaFormat.Extension),
             // The render is shared by every waiting request, so it does not stop when the first one goes away.

@@ -2,7 +2,9 @@ using Cms.Core.Media;
 using Cms.Data;
 using Cms.Media.Imaging;
 using Cms.Media.Profiles;
+using Cms.Media.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Processing;
 using ImageSharpResizeMode = SixLabors.ImageSharp.Processing.ResizeMode;
@@ -15,11 +17,16 @@ namespace Cms.Media.Derivatives;
 /// then decodes through the <see cref="ImageGate"/> (bounded slots, memory and time), crops, resizes, strips
 /// metadata and encodes. The original is never changed.
 /// </summary>
-public sealed class DerivativeRenderer(CmsDbContext db, IMediaFileStore files, MediaProfileStore profiles, ImageGate gate)
+public sealed class DerivativeRenderer(CmsDbContext db, IMediaFileStore files, MediaProfileStore profiles, ImageGate gate, IOptions<MediaOptions> options)
 {
-    public async Task RenderAsync(string path, DerivativeCommands commands, string outputFormat, string destination, CancellationToken cancellationToken)
+    /// <summary>
+    /// Throws 404 unless the URL's version matches the library's record of the file (and its profile) now. Asked on
+    /// every request, cached or not: the derivative cache is per node, so a file deleted or replaced through another
+    /// node must stop being served here too.
+    /// </summary>
+    public async Task<MediaProfile?> EnsureCurrentAsync(string path, DerivativeCommands commands, CancellationToken cancellationToken)
     {
-        var record = await db.MediaItems.AsNoTracking().FirstOrDefaultAsync(m => m.Path == path, cancellationToken)
+        var hash = await db.MediaItems.AsNoTracking().Where(m => m.Path == path).Select(m => m.ContentHash).FirstOrDefaultAsync(cancellationToken)
             ?? throw new MediaRejectedException($"There is no media file '{path}'.", 404);
         MediaProfile? profile = null;
         if (commands.Profile is { } name)
@@ -28,18 +35,24 @@ public sealed class DerivativeRenderer(CmsDbContext db, IMediaFileStore files, M
                 ?? throw new MediaRejectedException($"There is no media profile '{name}'.", 404);
         }
 
-        if (commands.Version != MediaSigner.Version(record.ContentHash, commands.RenderText(profile)))
+        if (commands.Version != MediaSigner.Version(hash, commands.RenderText(profile)))
         {
             throw new MediaRejectedException("This derivative URL is out of date: the file or its profile changed since it was made. Ask for a new URL.", 404);
         }
 
+        return profile;
+    }
+
+    public async Task RenderAsync(string path, DerivativeCommands commands, string outputFormat, string destination, CancellationToken cancellationToken)
+    {
+        var profile = await EnsureCurrentAsync(path, commands, cancellationToken);
         var width = profile?.Width ?? commands.Width;
         var height = profile?.Height ?? commands.Height;
         var mode = profile?.Mode ?? commands.Mode ?? ResizeMode.Max;
         var quality = commands.Quality ?? profile?.Quality;
         var format = MediaFormat.FromName(outputFormat) ?? MediaFormat.Jpeg;
 
-        await using var source = await files.OpenReadAsync(path, cancellationToken)
+        await using var source = await MediaStoreReads.OpenSeekableAsync(files, path, options.Value.TempPath, cancellationToken)
             ?? throw new MediaRejectedException($"The file of '{path}' is missing from the media store.", 404);
         await gate.DecodeAsync(source, async (image, _, token) =>
         {

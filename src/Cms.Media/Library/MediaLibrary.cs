@@ -143,6 +143,34 @@ public sealed class MediaLibrary(
         return record;
     }
 
+    /// <summary>Every file of the library, by path (for exports), read a page at a time.</summary>
+    public async IAsyncEnumerable<MediaItem> ListAllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        const int page = 500;
+        string? after = null;
+        while (true)
+        {
+            var query = db.MediaItems.AsNoTracking();
+            if (after is not null)
+            {
+                query = query.Where(m => string.Compare(m.Path, after) > 0);
+            }
+
+            var records = await query.OrderBy(m => m.Path).Take(page).ToListAsync(cancellationToken);
+            foreach (var record in records)
+            {
+                yield return ToItem(record);
+            }
+
+            if (records.Count < page)
+            {
+                yield break;
+            }
+
+            after = records[^1].Path;
+        }
+    }
+
     public async Task<MediaItem?> GetAsync(string id, CancellationToken cancellationToken = default) =>
         await db.MediaItems.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken) is { } record ? ToItem(record) : null;
 

@@ -4,6 +4,7 @@ using Cms.Core.Fields;
 using Cms.Media.Imaging;
 using Cms.Media.Profiles;
 using Cms.Recipes;
+using Cms.Recipes.Export;
 
 namespace Cms.Media.Recipes;
 
@@ -12,11 +13,35 @@ namespace Cms.Media.Recipes;
 /// "Format", "Quality" } } }</c>. Mode: Max, Crop, Pad, BoxPad, Min or Stretch; Format: Jpg, WebP, Png or
 /// Undefined (WebP or JPEG from the browser's Accept header). Given profiles are added or replaced.
 /// </summary>
-public sealed class MediaProfilesStep(MediaProfileStore store) : IRecipeStep
+public sealed class MediaProfilesStep(MediaProfileStore store) : IRecipeStep, IRecipeExportSource
 {
     public const int MaxSide = 4096;
 
     public string Name => "MediaProfiles";
+
+    public int Order => RecipeExportOrder.MediaProfiles;
+
+    public async Task ExportAsync(RecipeExportContext context, CancellationToken cancellationToken)
+    {
+        var profiles = new JsonObject();
+        foreach (var (name, profile) in await store.GetAsync(cancellationToken))
+        {
+            var json = new JsonObject { ["Width"] = profile.Width, ["Height"] = profile.Height, ["Mode"] = profile.Mode.ToString(), ["Format"] = profile.Format ?? "Undefined" };
+            if (profile.Quality is { } quality)
+            {
+                json["Quality"] = quality;
+            }
+
+            if (profile.Hint is { } hint)
+            {
+                json["Hint"] = hint;
+            }
+
+            profiles[name] = json;
+        }
+
+        context.WriteStep(new JsonObject { ["name"] = Name, ["MediaProfiles"] = profiles });
+    }
 
     public async Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken)
     {

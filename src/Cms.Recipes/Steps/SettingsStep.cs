@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cms.Core.Settings;
+using Cms.Recipes.Export;
 
 namespace Cms.Recipes.Steps;
 
@@ -10,11 +11,34 @@ namespace Cms.Recipes.Steps;
 /// <c>CookieNotice</c> (<c>{ "Text", "Links": [{ "Text", "Url" }] }</c>). Settings the step does not name keep their
 /// values; a list given replaces the list. The values are checked by <see cref="SiteSettingsRules"/>, as in the admin.
 /// </summary>
-public sealed class SettingsStep(ISiteSettingsService settings) : IRecipeStep
+public sealed class SettingsStep(ISiteSettingsService settings) : IRecipeStep, IRecipeExportSource
 {
     private static readonly string[] Known = ["name", "SiteName", "TimeZone", "Tagline", "Logo", "FooterText", "SocialLinks", "CookieNotice"];
 
     public string Name => "Settings";
+
+    public int Order => RecipeExportOrder.Settings;
+
+    public async Task ExportAsync(RecipeExportContext context, CancellationToken cancellationToken)
+    {
+        var current = await settings.GetAsync(cancellationToken);
+        // Every setting the step reads, so an import gives the same site (front ends read them all through GraphQL).
+        context.WriteStep(new JsonObject
+        {
+            ["name"] = Name,
+            ["SiteName"] = current.SiteName,
+            ["TimeZone"] = current.TimeZone,
+            ["Tagline"] = current.Tagline,
+            ["Logo"] = current.Logo,
+            ["FooterText"] = current.FooterText,
+            ["SocialLinks"] = new JsonArray([.. current.SocialLinks.Select(l => (JsonNode)new JsonObject { ["Name"] = l.Name, ["Url"] = l.Url })]),
+            ["CookieNotice"] = new JsonObject
+            {
+                ["Text"] = current.CookieNotice.Text,
+                ["Links"] = new JsonArray([.. current.CookieNotice.Links.Select(l => (JsonNode)new JsonObject { ["Text"] = l.Text, ["Url"] = l.Url })]),
+            },
+        });
+    }
 
     public async Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken)
     {

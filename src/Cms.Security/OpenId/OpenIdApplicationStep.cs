@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cms.Recipes;
+using Cms.Recipes.Export;
 
 namespace Cms.Security.OpenId;
 
@@ -10,10 +11,15 @@ namespace Cms.Security.OpenId;
 /// (space-separated), <c>RoleEntries</c> (<c>[{ "Name": "Editor" }]</c>), <c>AllowClientCredentialsFlow</c>,
 /// <c>AllowAuthorizationCodeFlow</c>, <c>AllowRefreshTokenFlow</c>, <c>RequireProofKeyForCodeExchange</c>.
 /// Creates the client or updates it (an omitted secret keeps the current one). Password, implicit and hybrid flows
-/// are not offered. Ship no real secret in a recipe file.
+/// are not offered. Ship no real secret in a recipe file. Exports write one step per client without its secret (only
+/// its hash is stored): a confidential client's <c>ClientSecret</c> is <c>[js: parameters('ClientSecret_{ClientId}')]</c>,
+/// so the import asks for a new secret (<c>--param ClientSecret_news-site=...</c>) and refuses to run without it.
 /// </summary>
-public sealed class OpenIdApplicationStep(OpenIdClientStore store) : IRecipeStep
+public sealed class OpenIdApplicationStep(OpenIdClientStore store) : IRecipeStep, IRecipeExportSource
 {
+    /// <summary>The recipe parameter that gives an exported confidential client its secret on import.</summary>
+    public static string SecretParameter(string clientId) => "ClientSecret_" + clientId;
+
     private static readonly HashSet<string> Ignored = new(StringComparer.OrdinalIgnoreCase)
     {
         "name", "ConsentType", "ScopeEntries", "AllowLogoutEndpoint", "AllowIntrospectionEndpoint", "AllowRevocationEndpoint",
@@ -25,6 +31,35 @@ public sealed class OpenIdApplicationStep(OpenIdClientStore store) : IRecipeStep
     };
 
     public string Name => "OpenIdApplication";
+
+    public int Order => RecipeExportOrder.OpenIdApplications;
+
+    public async Task ExportAsync(RecipeExportContext context, CancellationToken cancellationToken)
+    {
+        foreach (var client in await store.ListAsync(cancellationToken))
+        {
+            var step = new JsonObject
+            {
+                ["name"] = Name,
+                ["ClientId"] = client.ClientId,
+                ["DisplayName"] = client.DisplayName,
+                ["Type"] = client.Type.ToString(),
+            };
+            if (client.Type == ClientType.Confidential)
+            {
+                step["ClientSecret"] = $"[js: parameters('{SecretParameter(client.ClientId)}')]";
+            }
+
+            step["RedirectUris"] = string.Join(' ', client.RedirectUris);
+            step["PostLogoutRedirectUris"] = string.Join(' ', client.PostLogoutRedirectUris);
+            step["AllowClientCredentialsFlow"] = client.AllowClientCredentialsFlow;
+            step["AllowAuthorizationCodeFlow"] = client.AllowAuthorizationCodeFlow;
+            step["AllowRefreshTokenFlow"] = client.AllowRefreshTokenFlow;
+            step["RequireProofKeyForCodeExchange"] = client.RequireProofKeyForCodeExchange;
+            step["RoleEntries"] = new JsonArray([.. client.Roles.Select(r => (JsonNode)new JsonObject { ["Name"] = r })]);
+            context.WriteStep(step);
+        }
+    }
 
     public async Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken)
     {

@@ -28,6 +28,7 @@ public sealed class PermissionCatalogue(IContentDefinitionManager definitions)
         [Core.Security.Permissions.DeleteUsedMedia] = "Delete media files that content still uses (with ManageMedia).",
         [Core.Security.Permissions.ManageOwnMedia] = "Browse the media library and upload files; change and delete only the files one uploaded.",
         [Core.Security.Permissions.ManageWebhooks] = "Register webhook endpoints, see their delivery logs and redeliver.",
+        [Core.Security.Permissions.ExportSite] = "Download the whole site as a recipe folder (all content with drafts, roles, API clients without secrets, media).",
     };
 
     public async Task<IReadOnlyList<PermissionGroup>> GetGroupsAsync(CancellationToken cancellationToken = default)

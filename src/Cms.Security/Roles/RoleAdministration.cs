@@ -177,7 +177,8 @@ public sealed partial class RoleAdministration(
         }
     }
 
-    private async Task<IReadOnlyList<RoleSummary>> ListCoreAsync(string? only, CancellationToken cancellationToken)
+    /// <summary>Every role, without a permission check: for the export, whose own permission is checked at its edge.</summary>
+    internal async Task<IReadOnlyList<RoleSummary>> ListCoreAsync(string? only, CancellationToken cancellationToken)
     {
         var query = db.Roles.AsNoTracking();
         if (only is not null)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cms.Recipes;
+using Cms.Recipes.Export;
 
 namespace Cms.Security.Roles;
 
@@ -8,11 +9,32 @@ namespace Cms.Security.Roles;
 /// Orchard Core's <c>Roles</c> step: <c>{ "name": "Roles", "Roles": [ { "Name", "Description", "Permissions": [...],
 /// "PermissionBehavior": "Replace" | "Add" | "Remove" } ] }</c>. Creates missing roles and sets their permissions
 /// (by default to exactly the list); running it twice changes nothing. Administrator's permissions are implicit and
-/// never stored. An unknown permission fails the recipe with the path of the offending entry.
+/// never stored. An unknown permission fails the recipe with the path of the offending entry. Exports write every role.
 /// </summary>
-public sealed class RolesStep(RoleAdministration roles) : IRecipeStep
+public sealed class RolesStep(RoleAdministration roles) : IRecipeStep, IRecipeExportSource
 {
     public string Name => "Roles";
+
+    public int Order => RecipeExportOrder.Roles;
+
+    /// <summary>Every role with its stored permissions (Administrator's are implicit: an empty list), replaced whole on import.</summary>
+    public async Task ExportAsync(RecipeExportContext context, CancellationToken cancellationToken)
+    {
+        var list = new JsonArray();
+        foreach (var role in await roles.ListCoreAsync(null, cancellationToken))
+        {
+            var entry = new JsonObject { ["Name"] = role.Name };
+            if (role.Description is not null)
+            {
+                entry["Description"] = role.Description;
+            }
+
+            entry["Permissions"] = new JsonArray([.. role.Permissions.Select(p => (JsonNode)p)]);
+            list.Add(entry);
+        }
+
+        context.WriteStep(new JsonObject { ["name"] = Name, ["Roles"] = list });
+    }
 
     public async Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken)
     {

@@ -35,6 +35,13 @@ public static class MediaCommand
             return CommandHost.NotSetUpExitCode;
         }
 
+        if (scope.ServiceProvider.GetRequiredService<Cms.Media.MediaOptions>().StoreKind != Cms.Media.Storage.MediaStoreKind.FileSystem)
+        {
+            // The backfill looks for files on disk that have no record; a bucket is filled only through the library.
+            await Console.Error.WriteLineAsync("Media backfill reads the media folder on disk: it works with Cms:Media:Store = FileSystem only. Run it before moving the files to the bucket.");
+            return 1;
+        }
+
         var report = await scope.ServiceProvider.GetRequiredService<MediaBackfill>().RunAsync(cancellationToken);
         foreach (var path in report.Recorded)
         {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cms.Core.Metadata;
 using Cms.Recipes;
+using Cms.Recipes.Export;
 using Cms.Workflow.Definitions;
 
 namespace Cms.Workflow.Recipes;
@@ -11,9 +12,25 @@ namespace Cms.Workflow.Recipes;
 /// <c>{ "name": "Workflow", "ContentTypes": [ { "ContentType": "Article", "Workflow": "Editorial", "AllowDirectPublish": false } ] }</c>.
 /// Types not named publish directly.
 /// </summary>
-public sealed class WorkflowStep(WorkflowDefinitionStore store, IContentDefinitionManager definitions) : IRecipeStep
+public sealed class WorkflowStep(WorkflowDefinitionStore store, IContentDefinitionManager definitions) : IRecipeStep, IRecipeExportSource
 {
     public string Name => "Workflow";
+
+    public int Order => RecipeExportOrder.Workflow;
+
+    /// <summary>The workflow of every defined type (types that publish directly included, so the import sets each one).</summary>
+    public async Task ExportAsync(RecipeExportContext context, CancellationToken cancellationToken)
+    {
+        var set = await definitions.GetAsync(cancellationToken);
+        var entries = new JsonArray();
+        foreach (var type in set.Types.Keys.Order(StringComparer.Ordinal))
+        {
+            var workflow = await store.GetAsync(type, cancellationToken);
+            entries.Add(new JsonObject { ["ContentType"] = type, ["Workflow"] = workflow.Workflow, ["AllowDirectPublish"] = workflow.AllowDirectPublish });
+        }
+
+        context.WriteStep(new JsonObject { ["name"] = Name, ["ContentTypes"] = entries });
+    }
 
     public async Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken)
     {

@@ -37,7 +37,7 @@ public class MediaHost : IAsyncLifetime
 
     public ClientCredentials Credentials { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Http = Factory.CreateClient();
         Credentials = new ClientCredentials(Http);
@@ -130,9 +130,9 @@ public class MediaHost : IAsyncLifetime
 
     public string MediaFile(string path) => Path.Combine(Factory.DataDirectory, "Media", path.Replace('/', Path.DirectorySeparatorChar));
 
-    public Task DisposeAsync()
+    public virtual Task DisposeAsync()
     {
-        Http.Dispose();
+        Http?.Dispose();
         Factory.Dispose();
         return Task.CompletedTask;
     }

@@ -15,6 +15,7 @@ public static class AdminUrls
     public const string Roles = "/admin/roles";
     public const string Clients = "/admin/clients";
     public const string Media = "/admin/media";
+    public const string Export = "/admin/export";
     public const string Content = "/admin/content";
     public const string Menus = "/admin/menus";
 

@@ -1,10 +1,11 @@
 using Cms.Core.Fields;
 using Cms.Core.Media;
+using Microsoft.Extensions.Options;
 
-namespace Cms.Media;
+namespace Cms.Media.Storage;
 
 /// <summary>Media files under <c>{Cms:DataDirectory}/Media</c>.</summary>
-public sealed class FileSystemMediaStore(Microsoft.Extensions.Options.IOptions<MediaOptions> settings) : IMediaFileStore
+public sealed class FileSystemMediaStore(IOptions<MediaOptions> settings) : IMediaFileStore
 {
     public Task<bool> ExistsAsync(string path, CancellationToken cancellationToken = default) =>
         Task.FromResult(File.Exists(Resolve(path)));
