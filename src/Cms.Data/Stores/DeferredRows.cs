@@ -20,6 +20,7 @@ namespace Cms.Data.Stores;
 internal sealed class DeferredRows(CmsDbContext db, SharedStateChangeInterceptor stamp) : IDisposable
 {
     private readonly List<ContentItemRecord> _versions = [];
+    private readonly List<(ContentItemRecord Version, Action<long> Use)> _links = [];
     private readonly List<AuditEventRecord> _audit = [];
     private readonly HashSet<string> _writtenVersionIds = new(StringComparer.Ordinal);
     private readonly Dictionary<Type, Insert> _inserts = [];
@@ -36,6 +37,12 @@ internal sealed class DeferredRows(CmsDbContext db, SharedStateChangeInterceptor
 
     /// <summary>Whether this session wrote the version here (so it is in the database but not tracked).</summary>
     public bool Wrote(string contentItemVersionId) => _writtenVersionIds.Contains(contentItemVersionId);
+
+    /// <summary>
+    /// Runs <paramref name="use"/> with the id of an unwritten <paramref name="version"/> once it is written, before the
+    /// change tracker saves: for a tracked row that points at it (a search row), which EF cannot link itself.
+    /// </summary>
+    public void WhenWritten(ContentItemRecord version, Action<long> use) => _links.Add((version, use));
 
     public async Task WriteAsync(CancellationToken cancellationToken)
     {
@@ -59,6 +66,11 @@ internal sealed class DeferredRows(CmsDbContext db, SharedStateChangeInterceptor
             published |= version.Published;
         }
 
+        foreach (var (version, use) in _links)
+        {
+            use(version.Id);
+        }
+
         foreach (var entry in _audit)
         {
             entry.Id = Convert.ToInt64(await InsertFor<AuditEventRecord>(transaction).ExecuteAsync(entry, cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
@@ -66,6 +78,7 @@ internal sealed class DeferredRows(CmsDbContext db, SharedStateChangeInterceptor
 
         _versions.Clear();
         _audit.Clear();
+        _links.Clear();
         if (published)
         {
             // What the change tracker would have noticed: published content changed (caches of every process follow).
@@ -76,6 +89,7 @@ internal sealed class DeferredRows(CmsDbContext db, SharedStateChangeInterceptor
     /// <summary>Drops rows not written yet (the transaction rolled back).</summary>
     public void Clear()
     {
+        _links.Clear();
         _versions.Clear();
         _audit.Clear();
         _writtenVersionIds.Clear();

@@ -9,7 +9,7 @@ namespace Cms.Data.Stores;
 /// Writes <c>ContentSearch</c> rows through the request's context, so they are saved with the content change that
 /// caused them; the database's full-text index follows the rows in that transaction (see <see cref="ContentSearchRecord"/>).
 /// </summary>
-public sealed class EfSearchIndexStore(CmsDbContext db) : ISearchIndexStore
+public sealed class EfSearchIndexStore(CmsDbContext db, EfUnitOfWork unitOfWork) : ISearchIndexStore
 {
     public async Task UpsertAsync(SearchDocument document, CancellationToken cancellationToken = default)
     {
@@ -25,10 +25,17 @@ public sealed class EfSearchIndexStore(CmsDbContext db) : ISearchIndexStore
             db.Entry(row).State = EntityState.Modified;
         }
 
-        // The version row: tracked when this change wrote it (its id comes at the save), else read.
+        // The version row: tracked when this change wrote it (its id comes at the save), held back by a batched import
+        // (its id comes when the batch is written, just before the save), else read.
         if (db.ContentItems.Local.FirstOrDefault(r => r.ContentItemVersionId == document.ContentItemVersionId) is { } version)
         {
             row.Document = version;
+        }
+        else if (unitOfWork.Rows.FindUnwritten(document.ContentItemVersionId) is { } unwritten)
+        {
+            row.Document = null;
+            var linked = row;
+            unitOfWork.Rows.WhenWritten(unwritten, id => linked.DocumentId = id);
         }
         else
         {
