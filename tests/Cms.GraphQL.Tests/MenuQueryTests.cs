@@ -93,7 +93,10 @@ public abstract class MenuQueryTests(GraphQLHost host)
         Require();
         var readme = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "README.md"));
         var start = readme.IndexOf("query Site {", StringComparison.Ordinal);
-        var query = readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)];
+        // The README names an article of the sample content; this host has the test recipe's articles instead.
+        var query = readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)]
+            .Replace("articles/parliament-approves-revised-budget-with-more-money-for-rural-water-networks", "articles/test-article-01", StringComparison.Ordinal);
+        Assert.Contains("articles/test-article-01", query, StringComparison.Ordinal);
 
         var response = await host.Client.PostAsync(query);
 
@@ -101,6 +104,13 @@ public abstract class MenuQueryTests(GraphQLHost host)
         Assert.Equal(16, Outline(response.Data.GetProperty("header")[0]).Count);
         Assert.Equal("Who we are", Outline(response.Data.GetProperty("side")[0])[^1].Split(" -> ")[0]);
         Assert.Equal("Who we are", response.Data.GetProperty("page")[0].GetProperty("displayText").GetString());
+        var site = response.Data.GetProperty("site");
+        Assert.Equal("Newsroom Daily", site.GetProperty("siteName").GetString());
+        Assert.Contains(site.GetProperty("cookieNotice").GetProperty("links").EnumerateArray(), l => l.GetProperty("url").GetString() == "/privacy-policy");
+        var article = response.Data.GetProperty("article")[0];
+        Assert.Equal("Test article 01", article.GetProperty("displayText").GetString());
+        Assert.NotEmpty(article.GetProperty("authors").GetProperty("contentItems").EnumerateArray());
+        Assert.NotEmpty(article.GetProperty("section").GetProperty("contentItems").EnumerateArray());
     }
 
     [SkippableFact]

@@ -91,6 +91,26 @@ public sealed class ContentDeskTests
     }
 
     [Fact]
+    public async Task The_search_box_finds_published_text_through_the_search_service_and_never_a_draft()
+    {
+        await using var host = await WorkflowHost.StartAsync();
+        await DeskUsers.CreateAsync(host, "edna", "Editor");
+        var published = await DeskSeed.WriteAsync(host, "edna", "River fisheries report", body: "<p>Caspian sturgeon numbers fell again this spring.</p>");
+        await DeskSeed.MoveAsync(host, "edna", published, ContentTransitions.Submit, ContentTransitions.Approve, ContentTransitions.Publish);
+        await DeskSeed.WriteAsync(host, "edna", "Unpublished sturgeon notes", body: "<p>Sturgeon draft, not for readers yet.</p>");
+        using var browser = await AdminBrowser.SignInAsync(host, "edna");
+
+        var (status, html) = await browser.GetAsync("/admin/content?text=sturgeon");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("1 published item match", html, StringComparison.Ordinal);
+        Assert.Contains($"data-item=\"{published}\"", html, StringComparison.Ordinal);
+        Assert.Contains("<mark>sturgeon</mark>", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Unpublished sturgeon notes", html, StringComparison.Ordinal);
+        Assert.Contains("No published items contain these words.", (await browser.GetAsync("/admin/content?text=walrus")).Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_list_page_shows_the_filtered_rows_their_total_and_a_pager()
     {
         await using var host = await WorkflowHost.StartAsync();

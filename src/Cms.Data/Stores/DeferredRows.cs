@@ -172,10 +172,21 @@ internal sealed class DeferredRows(CmsDbContext db, SharedStateChangeInterceptor
 
         public async Task<object?> ExecuteAsync(object row, CancellationToken cancellationToken)
         {
-            _command.Parameters.Clear();
-            foreach (var (get, mapping, name, nullable) in _columns)
+            // The parameters are made once and then given new values: a prepared command (Npgsql prepares a command run
+            // often) keeps the parameter objects it was prepared with, so replacing them would send the old values.
+            var first = _command.Parameters.Count == 0;
+            for (var i = 0; i < _columns.Length; i++)
             {
-                _command.Parameters.Add(mapping.CreateParameter(_command, name, get(row), nullable));
+                var (get, mapping, name, nullable) = _columns[i];
+                var parameter = mapping.CreateParameter(_command, name, get(row), nullable);
+                if (first)
+                {
+                    _command.Parameters.Add(parameter);
+                }
+                else
+                {
+                    _command.Parameters[i].Value = parameter.Value;
+                }
             }
 
             return await _command.ExecuteScalarAsync(cancellationToken);
