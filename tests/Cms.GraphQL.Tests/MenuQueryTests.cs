@@ -107,6 +107,7 @@ public abstract class MenuQueryTests(GraphQLHost host)
         var site = response.Data.GetProperty("site");
         Assert.Equal("Newsroom Daily", site.GetProperty("siteName").GetString());
         Assert.Contains(site.GetProperty("cookieNotice").GetProperty("links").EnumerateArray(), l => l.GetProperty("url").GetString() == "/privacy-policy");
+        Assert.True(response.Data.GetProperty("article").GetArrayLength() == 1, response.Text);
         var article = response.Data.GetProperty("article")[0];
         Assert.Equal("Test article 01", article.GetProperty("displayText").GetString());
         Assert.NotEmpty(article.GetProperty("authors").GetProperty("contentItems").EnumerateArray());
@@ -200,7 +201,7 @@ public abstract class MenuQueryTests(GraphQLHost host)
         Path.GetFullPath(Path.Combine(Path.GetDirectoryName(source)!, "..", ".."));
 }
 
-public sealed class SqliteMenuQueryTests(NewsroomHost host) : MenuQueryTests(host), IClassFixture<NewsroomHost>;
+public sealed class SqliteMenuQueryTests(GraphQLHost host) : MenuQueryTests(host), IClassFixture<GraphQLHost>;
 
 public sealed class PostgresMenuQueryTests(PostgresGraphQLHost host) : MenuQueryTests(host), IClassFixture<PostgresGraphQLHost>
 {

@@ -56,7 +56,8 @@ public sealed class ReadPathTests(GraphQLHost host) : IClassFixture<GraphQLHost>
         Assert.NotNull(rows);
         var counts = rows!.Split(' ');
         Assert.True(int.Parse(counts[0], System.Globalization.CultureInfo.InvariantCulture) > 10, rows);
-        Assert.Equal("1", counts[1]);
+        // Rows per path: one per article, two where a draft sits on a published version.
+        Assert.InRange(int.Parse(counts[1], System.Globalization.CultureInfo.InvariantCulture), 1, 2);
     }
 
     [Fact]

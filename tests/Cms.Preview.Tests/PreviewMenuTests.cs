@@ -11,7 +11,7 @@ public sealed class PreviewMenuTests(PreviewHost host) : IClassFixture<PreviewHo
         var editor = await host.SignInAsync("desk-editor");
         var html = await (await editor.GetAsync("/admin/content/article-001/preview")).Content.ReadAsStringAsync();
 
-        var header = Tight(Between(html, "<nav class=\"site-menu\" aria-label=\"Sections\">", "</nav>"));
+        var header = Tight(Between(html, "<nav class=\"site-menu\" aria-label=\"Main menu\">", "</nav>"));
         Assert.StartsWith(
             "<ul><li><a href=\"/\">Home</a></li><li><a href=\"/cop29\">COP29</a></li><li><a href=\"/opinion\">Opinion</a></li>"
             + "<li><a href=\"/news\">News</a><ul><li><a href=\"/news/economy\">Economy</a></li><li><a href=\"/news/energy\">Energy</a></li>"

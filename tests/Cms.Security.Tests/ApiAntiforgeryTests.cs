@@ -25,12 +25,13 @@ public abstract class ApiAntiforgeryTests
     {
         await using var host = await CreateHostAsync();
         var session = await host.SignInSessionAsync(CmsWebApplicationFactory.AdminUserName, CmsWebApplicationFactory.AdminPassword);
+        var mediaBefore = await MediaCountAsync(host);
 
         var refused = await session.SendAsync(HttpMethod.Post, "/api/content", JsonContent.Create(Author("Refused Writer")));
         var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
         var forged = await session.SendAsync(HttpMethod.Post, "/api/content", JsonContent.Create(Author("Forged Writer")), new Dictionary<string, string> { ["RequestVerificationToken"] = "not-a-token" });
         var refusedUpload = await session.SendAsync(HttpMethod.Post, "/api/media", Upload());
-        var refusedCount = await CountAsync(host, "Refused Writer") + await CountAsync(host, "Forged Writer") + await MediaCountAsync(host);
+        var refusedCount = await CountAsync(host, "Refused Writer") + await CountAsync(host, "Forged Writer") + await MediaCountAsync(host) - mediaBefore;
 
         var token = await session.ApiTokenAsync();
         var accepted = await session.SendAsync(HttpMethod.Post, "/api/content", JsonContent.Create(Author("Accepted Writer")), new Dictionary<string, string> { ["RequestVerificationToken"] = token });

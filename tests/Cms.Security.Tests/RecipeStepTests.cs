@@ -21,7 +21,7 @@ public sealed class RecipeStepTests(SecurityTestFactory host) : IClassFixture<Se
         Assert.Equal(["AccessAdminPanel", "EditOwn_Article", "ManageOwnMedia", "PreviewOwn_Article", "SubmitOwn_Article"], roles["Contributor"]);
         Assert.Contains("Publish_Article", roles["Editor"]);
         Assert.DoesNotContain(roles["Author"], p => p.StartsWith("Publish", StringComparison.Ordinal));
-        Assert.Equal(["ExecuteGraphQL", "View_Article", "View_Author", "View_Section"], roles["Anonymous"]);
+        Assert.Equal(["ExecuteGraphQL", "View_Article", "View_Author", "View_Menu", "View_Page", "View_Section"], roles["Anonymous"]);
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public sealed class MediaCommandTests : IDisposable
         Assert.Equal(MediaCommand.SkippedExitCode, exitCode);
         Assert.Contains("recorded  archive/ferry.jpg", console.Text, StringComparison.Ordinal);
         Assert.Contains("skipped   archive/fake.jpg: The file is not a JPEG, PNG, GIF or WebP image", console.Text, StringComparison.Ordinal);
-        Assert.Contains("Media backfill: 1 recorded, 1 skipped (left as they were), 0 already in the library.", console.Text, StringComparison.Ordinal);
+        Assert.Contains("Media backfill: 1 recorded, 1 skipped (left as they were), 1 already in the library.", console.Text, StringComparison.Ordinal);
         Assert.Equal(fake, await File.ReadAllBytesAsync(MediaFile("archive/fake.jpg")));
         await using var scope = _site.Services.CreateAsyncScope();
         var item = await scope.ServiceProvider.GetRequiredService<MediaLibrary>().GetByPathAsync("archive/ferry.jpg");

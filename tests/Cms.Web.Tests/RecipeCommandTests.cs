@@ -60,7 +60,7 @@ public sealed class RecipeCommandTests : IDisposable
         var sport = await manager.GetAsync("sec-sport", VersionOptions.Published);
         Assert.Equal("Sport", sport!.DisplayText);
         Assert.False(string.IsNullOrEmpty(sport.Owner));
-        Assert.Equal(17, await Newsroom.CountAsync(_site.Services, "Section"));
+        Assert.Equal(16, await Newsroom.CountAsync(_site.Services, "Section"));
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public sealed class RecipeCommandTests : IDisposable
         Assert.Equal(file, invocation.File);
         Assert.DoesNotContain(invocation.HostArgs, a => a.Contains("CallerDirectory", StringComparison.Ordinal));
         Assert.Equal(0, await RecipeCommand.RunAsync(invocation));
-        Assert.Equal(17, await Newsroom.CountAsync(_site.Services, "Section"));
+        Assert.Equal(16, await Newsroom.CountAsync(_site.Services, "Section"));
     }
 
     [Fact]

@@ -316,7 +316,7 @@ public sealed class SiteExportTests : IDisposable
     private static string RepositoryRoot()
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Cms.slnx")))
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Cms.sln")))
         {
             folder = folder.Parent;
         }

@@ -29,7 +29,7 @@ public sealed class StartupProgressTests : IDisposable
         [
             "Migrating the database: applying",
             "First start: setting up with recipe newsroom",
-            "Running recipe Newsroom: 6 steps, 16 content items",
+            "Running recipe Newsroom: 7 steps, 21 content items",
             "Setup complete",
             $"Ready at http://127.0.0.1:{port}: open http://127.0.0.1:{port}/admin",
         ];
