@@ -19,15 +19,16 @@ public sealed class LibraryTests : MediaHost
         var byAlt = await GetJsonAsync<MediaPage>("/api/media?search=HARBOUR");
         var byCaption = await GetJsonAsync<MediaPage>("/api/media?search=budget");
         var largest = await GetJsonAsync<MediaPage>("/api/media?sort=Largest&take=1");
-        var secondPage = await GetJsonAsync<MediaPage>("/api/media?sort=Oldest&skip=1&take=1");
+        // The oldest file is the site's logo from the setup recipe, then the two covers.
+        var secondPage = await GetJsonAsync<MediaPage>("/api/media?sort=Oldest&skip=2&take=1");
         var folders = await GetJsonAsync<List<MediaFolder>>("/api/media/folders");
 
         Assert.Equal(["covers/harbour.jpg", "covers/parliament.jpg"], covers.Items.Select(i => i.Path));
         Assert.Equal(["covers/harbour.jpg"], byAlt.Items.Select(i => i.Path));
         Assert.Equal(["covers/parliament.jpg"], byCaption.Items.Select(i => i.Path));
-        Assert.Equal((3, "covers/parliament.jpg"), (largest.TotalCount, largest.Items.Single().Path));
+        Assert.Equal((4, "covers/parliament.jpg"), (largest.TotalCount, largest.Items.Single().Path));
         Assert.Equal("covers/parliament.jpg", secondPage.Items.Single().Path);
-        Assert.Equal([new MediaFolder("authors", 1), new MediaFolder("covers", 2)], folders);
+        Assert.Equal([new MediaFolder("authors", 1), new MediaFolder("covers", 2), new MediaFolder("site", 1)], folders);
     }
 
     [Fact]

@@ -178,7 +178,7 @@ public sealed class ContentPermissionTests(SecurityTestFactory host) : IClassFix
     {
         var groups = await host.InScopeAsync(s => s.GetRequiredService<PermissionCatalogue>().GetGroupsAsync());
 
-        Assert.Equal(["Global", "Article", "Author", "Section"], groups.Select(g => g.Key));
+        Assert.Equal(["Global", "Article", "Author", "Menu", "Page", "Section"], groups.Select(g => g.Key));
         Assert.Equal(Core.Security.Permissions.Global, groups[0].Permissions.Select(p => p.Name));
         var article = groups[1].Permissions.ToDictionary(p => p.Name);
         // View, Preview, Edit, Publish, Delete and Submit with their "own" variants, Review, and ListContent.

@@ -287,8 +287,9 @@ public sealed class OpenIdFlowTests(SecurityTestFactory host) : IClassFixture<Se
         Assert.Contains("cms_api", discovery.GetProperty("scopes_supported").EnumerateArray().Select(s => s.GetString()));
         Assert.Equal(HttpStatusCode.OK, jwksStatus);
         Assert.Equal("RSA", jwks.GetProperty("keys")[0].GetProperty("kty").GetString());
-        Assert.True(File.Exists(Path.Combine(host.DataDirectory, "keys", "openid-signing.pfx")));
-        Assert.True(File.Exists(Path.Combine(host.DataDirectory, "keys", "openid-encryption.pfx")));
+        // The keys live in the database, shared by every node (TwoNodeTests), not in the data folder.
+        Assert.False(File.Exists(Path.Combine(host.DataDirectory, "keys", "openid-signing.pfx")));
+        Assert.False(File.Exists(Path.Combine(host.DataDirectory, "keys", "openid-encryption.pfx")));
     }
 
     private Task<ClientSecret> NewMachineClientAsync() => host.CreateClientAsync(new ClientInput

@@ -185,7 +185,7 @@ public sealed class ContentDeskTests
     }
 
     [Theory]
-    [InlineData("Editor", new[] { "Article", "Author", "Section" })]
+    [InlineData("Editor", new[] { "Article", "Author", "Menu", "Page", "Section" })]
     [InlineData("Author", new[] { "Article" })]
     [InlineData("Contributor", new[] { "Article" })]
     public async Task The_New_menu_lists_the_types_the_role_may_create(string role, string[] expected)
