@@ -17,7 +17,7 @@ namespace Cms.Benchmarks;
 /// </summary>
 public static class ExternalBenchmark
 {
-    public const string Options = "[--db sqlite,postgres] [--articles 2000] [--connections 32] [--warmup 5] [--seconds 20] [--port 5150] [--postgres <server connection string, default $CMS_TEST_POSTGRES>] [--response-cache] [--keep]";
+    public const string Options = "[--db sqlite,postgres] [--queries list,path,search] [--articles 2000] [--connections 32] [--warmup 5] [--seconds 20] [--port 5150] [--postgres <server connection string, default $CMS_TEST_POSTGRES>] [--response-cache] [--keep]";
 
     public const string ListQuery = """
         query Front($section: ID!) {
@@ -37,6 +37,16 @@ public static class ExternalBenchmark
             htmlBodyPart { html }
             section { contentItems { contentItemId displayText } }
             authors { contentItems { ... on Author { contentItemId displayText roleLine } } }
+          }
+        }
+        """;
+
+    /// <summary>Full-text search, first page of 20 with the total, as a front end's search page asks it.</summary>
+    public const string SearchQuery = """
+        query Search($text: String!) {
+          search(text: $text, first: 20) {
+            totalCount
+            items { score snippet item { ... on Article { contentItemId displayText publishedUtc autoroutePart { path } } } }
           }
         }
         """;
@@ -113,12 +123,25 @@ public static class ExternalBenchmark
             Console.WriteLine($"{name}: host {host.Id} ready at {url}, {ResidentMegabytes(host.Id, "VmRSS:"):N0} MB resident");
 
             var paths = await File.ReadAllLinesAsync(Path.Combine(root, "paths.txt"));
-            var queries = new (string Key, string Title, string Query, object Variables)[]
+            var queries = new List<(string Key, string Title, string Query, object Variables)>();
+            if (settings.Queries.Contains("list"))
             {
-                ("list", "20 newest of a section, with authors and section", ListQuery, new { section = "sec-economy" }),
+                queries.Add(("list", "20 newest of a section, with authors and section", ListQuery, new { section = "sec-economy" }));
+            }
+
+            if (settings.Queries.Contains("path"))
+            {
                 // An article from the older half: a lookup that walks newest-first pays most for it.
-                ("path", "one article by path, with body, authors and section", PathQuery, new { path = paths[paths.Length / 3] }),
-            };
+                queries.Add(("path", "one article by path, with body, authors and section", PathQuery, new { path = paths[paths.Length / 3] }));
+            }
+
+            if (settings.Queries.Contains("search"))
+            {
+                // A word of about one title in twenty (and of bodies), then three words that occur together less often.
+                queries.Add(("search1", "search, one word, first 20 with total", SearchQuery, new { text = "turbines" }));
+                queries.Add(("search3", "search, three words, first 20 with total", SearchQuery, new { text = "new metro line" }));
+            }
+
             var rows = new List<Row>();
             // The first answer builds the schema; on a busy machine that can take longer than HttpClient's 100 s default.
             using var client = new HttpClient { Timeout = TimeSpan.FromMinutes(10) };
@@ -131,8 +154,7 @@ public static class ExternalBenchmark
                 var bytes = await probe.Content.ReadAsByteArrayAsync();
                 using (var answer = JsonDocument.Parse(bytes))
                 {
-                    if (!probe.IsSuccessStatusCode || answer.RootElement.TryGetProperty("errors", out _)
-                        || answer.RootElement.GetProperty("data").GetProperty("article").GetArrayLength() != (key == "list" ? 20 : 1))
+                    if (!probe.IsSuccessStatusCode || answer.RootElement.TryGetProperty("errors", out _) || !Expected(key, answer.RootElement.GetProperty("data")))
                     {
                         throw new InvalidOperationException($"{key}: unexpected answer {(int)probe.StatusCode}: {Encoding.UTF8.GetString(bytes)}");
                     }
@@ -176,6 +198,15 @@ public static class ExternalBenchmark
             }
         }
     }
+
+    /// <summary>Whether a probe answered what the query is for: a full page, the one article, or a page of matches.</summary>
+    private static bool Expected(string key, JsonElement data) => key switch
+    {
+        "list" => data.GetProperty("article").GetArrayLength() == 20,
+        "path" => data.GetProperty("article").GetArrayLength() == 1,
+        _ => data.GetProperty("search").GetProperty("totalCount").GetInt32() > 0
+            && data.GetProperty("search").GetProperty("items").GetArrayLength() > 0,
+    };
 
     private static async Task WaitForListeningAsync(Process host, StringBuilder errors)
     {
@@ -362,11 +393,11 @@ public static class ExternalBenchmark
 
     private sealed record Row(string Database, string Query, string Endpoint, int Bytes, LoadResult Result, double PeakMegabytes);
 
-    private sealed record Settings(string[] Databases, int Articles, int Connections, int Warmup, int Seconds, int Port, string? PostgresServer, bool ResponseCache, bool Keep)
+    private sealed record Settings(string[] Databases, string[] Queries, int Articles, int Connections, int Warmup, int Seconds, int Port, string? PostgresServer, bool ResponseCache, bool Keep)
     {
         public static Settings? Parse(string[] args)
         {
-            var settings = new Settings(["sqlite", "postgres"], 2000, 32, 5, 20, 5150, Environment.GetEnvironmentVariable("CMS_TEST_POSTGRES") is { Length: > 0 } env ? env : null, false, false);
+            var settings = new Settings(["sqlite", "postgres"], ["list", "path", "search"], 2000, 32, 5, 20, 5150, Environment.GetEnvironmentVariable("CMS_TEST_POSTGRES") is { Length: > 0 } env ? env : null, false, false);
             for (var i = 0; i < args.Length; i++)
             {
                 string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -376,6 +407,7 @@ public static class ExternalBenchmark
                     settings = args[i] switch
                     {
                         "--db" => settings with { Databases = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
+                        "--queries" => settings with { Queries = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
                         "--articles" => settings with { Articles = Number() },
                         "--connections" => settings with { Connections = Number() },
                         "--warmup" => settings with { Warmup = int.Parse(Value(), CultureInfo.InvariantCulture) },
@@ -400,7 +432,8 @@ public static class ExternalBenchmark
                 }
             }
 
-            return settings.Databases.Length > 0 && settings.Databases.All(d => d is "sqlite" or "postgres") ? settings : null;
+            return settings.Databases.Length > 0 && settings.Databases.All(d => d is "sqlite" or "postgres")
+                && settings.Queries.Length > 0 && settings.Queries.All(q => q is "list" or "path" or "search") ? settings : null;
         }
     }
 }

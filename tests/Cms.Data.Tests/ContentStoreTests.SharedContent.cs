@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Cms.Core.Content;
 using Cms.Core.Queries;
+using Cms.Core.Storage;
 using Cms.Data.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -36,6 +37,31 @@ public abstract partial class ContentStoreTests
         Assert.Equal(note.ContentItemVersionId, saved.ContentItemVersionId); // the same row, changed in place
         Assert.Equal("Call the desk", TextOf(before));
         Assert.Equal("Call the printers", TextOf(after));
+    }
+
+    [SkippableFact]
+    public async Task A_revision_read_inside_a_transaction_that_was_rolled_back_is_never_listed()
+    {
+        var note = await ContentAsync(m => m.CreateAsync(TestSchema.Note("Reminder", "Call the desk", 1), publish: false));
+        var notes = new ContentQuery { ContentType = note.ContentType, Status = ContentStatus.Latest };
+        Assert.Equal("Call the desk", TextOf(Assert.Single((await QueryAsync(notes)).Items)));
+
+        var readInside = await InScopeAsync(async sp =>
+        {
+            await using var transaction = await sp.GetRequiredService<IUnitOfWork>().BeginAsync();
+            var manager = sp.GetRequiredService<IContentManager>();
+            await manager.UpdateAsync(note.ContentItemId, note.ContentItemVersionId, TestSchema.Note("Reminder", "Never committed", 2).Content);
+            return TextOf(Assert.Single((await manager.QueryAsync(notes)).Items));
+            // Not committed: disposing the transaction rolls it back.
+        });
+        // The same row reaches the same revision number again, with other text.
+        await ContentAsync(m => m.UpdateAsync(note.ContentItemId, note.ContentItemVersionId, TestSchema.Note("Reminder", "Call the printers", 5).Content));
+        var listed = Assert.Single((await QueryAsync(notes)).Items);
+        var batch = await InScopeAsync(sp => sp.GetRequiredService<IContentStore>().GetManyAsync([note.ContentItemId], VersionOptions.Latest));
+
+        Assert.Equal("Never committed", readInside);
+        Assert.Equal("Call the printers", TextOf(listed));
+        Assert.Equal("Call the printers", TextOf(batch[note.ContentItemId]));
     }
 
     [SkippableFact]

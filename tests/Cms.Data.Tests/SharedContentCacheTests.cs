@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cms.Data.Stores;
 
@@ -17,7 +18,7 @@ public sealed class SharedContentCacheTests
         var failures = 0;
         for (var round = 0; round < 300; round++)
         {
-            var content = cache.Get($"version-{round}", Document);
+            var content = cache.Get(round, revision: 1, Document);
             using var start = new Barrier(Threads);
             var readers = Enumerable.Range(0, Threads).Select(_ => new Thread(() =>
             {
@@ -47,15 +48,34 @@ public sealed class SharedContentCacheTests
     }
 
     [Fact]
-    public void A_version_whose_text_changed_is_parsed_again()
+    public void A_row_at_a_new_revision_is_parsed_again_and_the_old_revision_is_not_served()
     {
         using var cache = new SharedContentCache();
 
-        var first = cache.Get("version-1", """{"TitlePart":{"Title":"Before"}}""");
-        var same = cache.Get("version-1", """{"TitlePart":{"Title":"Before"}}""");
-        var changed = cache.Get("version-1", """{"TitlePart":{"Title":"After"}}""");
+        var first = cache.Get(7, revision: 1, """{"TitlePart":{"Title":"Before"}}""");
+        var same = cache.Get(7, revision: 1, """{"TitlePart":{"Title":"Before"}}""");
+        var changed = cache.Get(7, revision: 2, """{"TitlePart":{"Title":"After"}}""");
 
         Assert.Same(first, same);
         Assert.Equal("After", changed["TitlePart"]!["Title"]!.GetValue<string>());
+        Assert.False(cache.TryGet(7, revision: 1, out _));
+        Assert.False(cache.TryGet(8, revision: 2, out _));
+        Assert.True(cache.TryGet(7, revision: 2, out var found));
+        Assert.Same(changed, found);
+    }
+
+    [Fact]
+    public void Strings_of_shared_content_are_decoded_once_not_on_every_read()
+    {
+        using var cache = new SharedContentCache();
+
+        var content = cache.Get(1, revision: 1, Document);
+        var article = content["Article"]!;
+
+        Assert.Same(article["Lead"]!["Text"]!.GetValue<string>(), article["Lead"]!["Text"]!.GetValue<string>());
+        var tags = article["Tags"]!["Tags"]!.AsArray();
+        Assert.Same(tags[0]!.GetValue<string>(), tags[0]!.GetValue<string>());
+        Assert.Equal(["grid", "power", "water"], tags.Select(t => t!.GetValue<string>()));
+        Assert.Equal(JsonValueKind.String, content["TitlePart"]!["Title"]!.GetValueKind());
     }
 }

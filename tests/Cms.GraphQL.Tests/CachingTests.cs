@@ -42,6 +42,21 @@ public sealed class CachingTests(GraphQLHost host) : IClassFixture<GraphQLHost>
     }
 
     [Fact]
+    public async Task A_repeated_list_reads_no_stored_document_text_once_its_versions_are_parsed()
+    {
+        var token = await host.TokenAsync("previewer"); // a token: no response cache, every request runs its SQL
+        var first = await host.Client.PostAsync(ListWithRelations, new { first = 20 }, token: token);
+
+        host.Counter.Reset();
+        var second = await host.Client.PostAsync(ListWithRelations, new { first = 20 }, token: token);
+
+        Assert.False(second.HasErrors, second.Text);
+        Assert.Equal(first.Text, second.Text);
+        Assert.Contains(host.Counter.Commands, c => c.Contains("\"ContentItems\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(host.Counter.Commands, c => c.Contains("\"ContentItems\"", StringComparison.Ordinal) && c.Contains("\"Data\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Anonymous_responses_are_cached_until_something_is_published()
     {
         const string Query = "{ article(where: { contentItemId_in: [\"art-draft-2\", \"art-02\"] }, orderBy: { contentItemId: ASC }) { contentItemId } }";

@@ -3,6 +3,7 @@ using Cms.Core.Fields;
 using Cms.Core.Queries;
 using Cms.Core.Storage;
 using Cms.Data.Entities;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cms.Data.Stores;
@@ -19,6 +20,30 @@ namespace Cms.Data.Stores;
 /// </summary>
 public sealed class EfContentStore(CmsDbContext db, SharedContentCache shared, EfUnitOfWork unitOfWork) : IContentStore
 {
+    /// <summary>
+    /// A version without its text (see <see cref="ReadSharedAsync"/>). Built once: the compiler's code for a lambda
+    /// expression looks up every property by reflection each time it runs.
+    /// </summary>
+    private static readonly Expression<Func<ContentItemRecord, ContentItemRecord>> Head = r => new ContentItemRecord
+    {
+        Id = r.Id,
+        ContentItemId = r.ContentItemId,
+        ContentItemVersionId = r.ContentItemVersionId,
+        ContentType = r.ContentType,
+        DisplayText = r.DisplayText,
+        Latest = r.Latest,
+        Published = r.Published,
+        Owner = r.Owner,
+        Author = r.Author,
+        CreatedUtc = r.CreatedUtc,
+        ModifiedUtc = r.ModifiedUtc,
+        PublishedUtc = r.PublishedUtc,
+        Stage = r.Stage,
+        AssignedTo = r.AssignedTo,
+        DueUtc = r.DueUtc,
+        Revision = r.Revision,
+    };
+
     private readonly HashSet<string> _unwrittenIds = new(StringComparer.Ordinal);
     private readonly HashSet<string> _unwrittenPaths = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ContentItemRecord> _unwrittenOwners = new(StringComparer.Ordinal);
@@ -61,8 +86,8 @@ public sealed class EfContentStore(CmsDbContext db, SharedContentCache shared, E
         var ids = contentItemIds.Distinct().ToList();
         var query = db.ContentItems.AsNoTracking().Where(r => ids.Contains(r.ContentItemId));
         query = options == VersionOptions.Published ? query.Where(r => r.Published) : query.Where(r => r.Latest);
-        var records = await query.ToListAsync(cancellationToken);
-        return records.ToDictionary(r => r.ContentItemId, ToSharedItem);
+        var items = await ReadSharedAsync(query, cancellationToken);
+        return items.ToDictionary(i => i.ContentItemId);
     }
 
     public Task AddAsync(ContentItem version, IReadOnlyList<FieldIndexEntry> index, CancellationToken cancellationToken = default)
@@ -148,8 +173,7 @@ public sealed class EfContentStore(CmsDbContext db, SharedContentCache shared, E
         }
 
         var page = translator.Order(filtered, query.OrderBy).Skip(Math.Max(0, query.Skip)).Take(query.Take);
-        var records = await page.ToListAsync(cancellationToken);
-        return new ContentQueryResult(records.Select(ToSharedItem).ToList(), total);
+        return new ContentQueryResult(await ReadSharedAsync(page, cancellationToken), total);
     }
 
     /// <summary>
@@ -254,7 +278,62 @@ public sealed class EfContentStore(CmsDbContext db, SharedContentCache shared, E
 
     internal static ContentItem ToItem(ContentItemRecord record) => ToItem(record, ContentItemJson.DeserializeParts(record.Data));
 
-    private ContentItem ToSharedItem(ContentItemRecord record) => ToItem(record, shared.Get(record.ContentItemVersionId, record.Data));
+    private ContentItem ToSharedItem(ContentItemRecord record) =>
+        unitOfWork.InTransaction ? ToItem(record) : ToItem(record, shared.Get(record.Id, record.Revision, record.Data));
+
+    /// <summary>
+    /// The versions of <paramref name="rows"/> for reading, in order. Outside a transaction the rows are read without
+    /// their text; only the rows whose content is not in <see cref="SharedContentCache"/> at their revision are read
+    /// again with it. Should one of those rows change between the two reads, the rows are read once more with their
+    /// text. Inside a transaction every row is read whole and parsed for this session alone.
+    /// </summary>
+    private async Task<List<ContentItem>> ReadSharedAsync(IQueryable<ContentItemRecord> rows, CancellationToken cancellationToken)
+    {
+        if (unitOfWork.InTransaction)
+        {
+            return (await rows.AsNoTracking().ToListAsync(cancellationToken)).Select(ToItem).ToList();
+        }
+
+        var heads = await rows.AsNoTracking().Select(Head).ToListAsync(cancellationToken);
+        var contents = new System.Text.Json.Nodes.JsonObject?[heads.Count];
+        List<long>? missing = null;
+        for (var i = 0; i < heads.Count; i++)
+        {
+            if (shared.TryGet(heads[i].Id, heads[i].Revision, out var content))
+            {
+                contents[i] = content;
+            }
+            else
+            {
+                (missing ??= []).Add(heads[i].Id);
+            }
+        }
+
+        if (missing is not null)
+        {
+            var texts = await db.ContentItems.AsNoTracking()
+                .Where(r => missing.Contains(r.Id))
+                .Select(r => new { r.Id, r.Revision, r.Data })
+                .ToDictionaryAsync(r => r.Id, cancellationToken);
+            for (var i = 0; i < heads.Count; i++)
+            {
+                if (contents[i] is not null)
+                {
+                    continue;
+                }
+
+                if (!texts.TryGetValue(heads[i].Id, out var text) || text.Revision != heads[i].Revision)
+                {
+                    // Changed (or gone) since the first read: read the rows once, whole.
+                    return (await rows.AsNoTracking().ToListAsync(cancellationToken)).Select(ToSharedItem).ToList();
+                }
+
+                contents[i] = shared.Get(text.Id, text.Revision, text.Data);
+            }
+        }
+
+        return heads.Select((head, i) => ToItem(head, contents[i]!)).ToList();
+    }
 
     private static ContentItem ToItem(ContentItemRecord record, System.Text.Json.Nodes.JsonObject content) => new()
     {

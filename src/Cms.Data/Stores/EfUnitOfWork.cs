@@ -21,6 +21,12 @@ public sealed class EfUnitOfWork(CmsDbContext db, SharedStateChangeInterceptor s
     /// <summary>True while <see cref="DeferSaves"/> holds saves back inside the open transaction.</summary>
     internal bool SavesDeferred => _deferring > 0 && _transaction is not null;
 
+    /// <summary>
+    /// True while a transaction is open: what this session reads may be its own uncommitted (and later rolled back)
+    /// writes, so it must not share what it reads with other sessions.
+    /// </summary>
+    internal bool InTransaction => _transaction is not null;
+
     /// <summary>True when a save was held back and is not written yet.</summary>
     internal bool HasUnwrittenSaves => _deferred || _rows.Any;
 
