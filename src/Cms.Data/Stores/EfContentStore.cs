@@ -1,9 +1,9 @@
+using System.Linq.Expressions;
 using Cms.Core.Content;
 using Cms.Core.Fields;
 using Cms.Core.Queries;
 using Cms.Core.Storage;
 using Cms.Data.Entities;
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cms.Data.Stores;
