@@ -77,7 +77,7 @@ public static class SearchBenchmark
             var three = await MeasureAsync(provider, ThreeWords, settings.Runs);
             var common = await MeasureAsync(provider, ["officials"], Math.Max(20, settings.Runs / 10));
             Console.WriteLine();
-            Console.WriteLine($"Load average while measuring: {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a")}");
+            Console.WriteLine($"Load average while measuring: {ProcessProbe.LoadAverage()}");
             Console.WriteLine($"| {dataOptions.Provider}, {settings.Articles:N0} articles | runs | median ms | p99 ms | matches (mean) | stopped at the 2 s limit |");
             Console.WriteLine("|---|---:|---:|---:|---:|---:|");
             Print("one word", one);
