@@ -81,8 +81,7 @@ public static class ExternalBenchmark
         string? connectionString = null;
         if (database == "postgres")
         {
-            postgresDatabase = "cms_bench_" + Guid.NewGuid().ToString("N")[..12];
-            await ImportBenchmark.ExecuteOnServerAsync(settings.PostgresServer!, $"CREATE DATABASE \"{postgresDatabase}\"");
+            postgresDatabase = await BenchmarkSite.CreatePostgresDatabaseAsync(settings.PostgresServer!);
             connectionString = new NpgsqlConnectionStringBuilder(settings.PostgresServer) { Database = postgresDatabase }.ConnectionString;
         }
 
@@ -163,7 +162,7 @@ public static class ExternalBenchmark
 
             if (postgresDatabase is not null && !settings.Keep)
             {
-                await ImportBenchmark.ExecuteOnServerAsync(settings.PostgresServer!, $"DROP DATABASE IF EXISTS \"{postgresDatabase}\" WITH (FORCE)");
+                await BenchmarkSite.DropPostgresDatabaseAsync(settings.PostgresServer!, postgresDatabase);
             }
 
             if (!settings.Keep)
