@@ -69,10 +69,17 @@ internal sealed class BenchmarkSite : IAsyncDisposable
         return new BenchmarkSite(root, postgresServer, database, options, keep);
     }
 
+    /// <summary>A site on the SQLite database of an existing data folder (already set up), left as it is on dispose.</summary>
+    public static BenchmarkSite Open(string dataDirectory) =>
+        new(dataDirectory, null, null, new CmsDataOptions { DataDirectory = dataDirectory }, keep: true);
+
+    /// <summary>Brings the schema up to date.</summary>
+    public Task MigrateAsync() => Services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+
     /// <summary>Creates the schema, then applies the newsroom recipe (types and the 16 sections) and adds the authors.</summary>
     public async Task SetUpAsync()
     {
-        await Services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+        await MigrateAsync();
         await using var scope = Services.CreateAsyncScope();
         var recipe = Path.Combine(AppContext.BaseDirectory, "recipes", "newsroom.recipe.json");
         await scope.ServiceProvider.GetRequiredService<RecipeExecutor>()
@@ -84,16 +91,20 @@ internal sealed class BenchmarkSite : IAsyncDisposable
         }
     }
 
-    /// <summary>Creates <paramref name="count"/> published articles in one DI scope and one transaction, as an import batch does.</summary>
-    public async Task ImportBatchAsync(ArticleGenerator generator, int count)
+    /// <summary>Creates <paramref name="count"/> generated articles, published, in one DI scope and one transaction, as an import batch does.</summary>
+    public Task ImportBatchAsync(ArticleGenerator generator, int count) =>
+        ImportBatchAsync(Enumerable.Range(0, count).Select(_ => generator.Next(AuthorCount)));
+
+    /// <summary>Creates <paramref name="items"/>, published, in one DI scope and one transaction, as an import batch does.</summary>
+    public async Task ImportBatchAsync(IEnumerable<ContentItem> items)
     {
         await using var scope = Services.CreateAsyncScope();
         var unitOfWork = scope.ServiceProvider.GetRequiredService<IUnitOfWork>();
         var manager = scope.ServiceProvider.GetRequiredService<IContentManager>();
         await using var transaction = await unitOfWork.BeginAsync();
-        for (var i = 0; i < count; i++)
+        foreach (var item in items)
         {
-            await manager.CreateAsync(generator.Next(AuthorCount), publish: true);
+            await manager.CreateAsync(item, publish: true);
         }
 
         await transaction.CommitAsync();

@@ -2,17 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Cms.Core;
 using Cms.Core.Content;
-using Cms.Core.Storage;
-using Cms.Data;
-using Cms.Media;
-using Cms.Recipes;
-using Cms.Security;
-using Cms.Workflow;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Cms.Benchmarks;
 
@@ -232,35 +223,18 @@ public static partial class RecipeBenchmark
     /// <summary>The child process of the baseline: the same articles through the import benchmark's path.</summary>
     private static async Task<int> BaselineAsync(string dataDirectory, int articles, int body)
     {
-        var dataOptions = new CmsDataOptions { DataDirectory = dataDirectory };
-        var services = new ServiceCollection();
-        services.AddLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
-        services.AddCmsContent();
-        services.AddCmsData(dataOptions);
-        services.AddCmsMedia(dataOptions);
-        services.AddCmsRecipes();
-        services.AddCmsSecurity(dataOptions);
-        services.AddCmsWorkflow(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), runBackgroundServices: false);
-        await using var provider = services.BuildServiceProvider();
-        await provider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+        await using var site = BenchmarkSite.Open(dataDirectory);
+        await site.MigrateAsync();
         var generator = new ArticleGenerator(Seed);
         var watch = Stopwatch.StartNew();
-        for (var done = 0; done < articles;)
+        for (var done = 0; done < articles; done += 100)
         {
-            await using var scope = provider.CreateAsyncScope();
-            var unitOfWork = scope.ServiceProvider.GetRequiredService<IUnitOfWork>();
-            var manager = scope.ServiceProvider.GetRequiredService<IContentManager>();
-            await using (var transaction = await unitOfWork.BeginAsync())
+            await site.ImportBatchAsync(Enumerable.Range(done, Math.Min(100, articles - done)).Select(n =>
             {
-                for (var i = 0; i < 100 && done < articles; i++, done++)
-                {
-                    var item = generator.Next(AuthorCount, body);
-                    item.ContentItemId = ArticleId(done);
-                    await manager.CreateAsync(item, publish: true);
-                }
-
-                await transaction.CommitAsync();
-            }
+                var item = generator.Next(AuthorCount, body);
+                item.ContentItemId = ArticleId(n);
+                return item;
+            }));
         }
 
         watch.Stop();
