@@ -72,7 +72,7 @@ public static class ExternalBenchmark
         }
 
         var load = await InstallLoadGeneratorAsync();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"External benchmark: {settings.Articles:N0} articles, autocannon with {settings.Connections} connections, {settings.Warmup} s warm-up + {settings.Seconds} s measured per run, response cache {(settings.ResponseCache ? "on" : "off")}, {Environment.ProcessorCount} cores, load average {LoadAverage()}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"External benchmark: {settings.Articles:N0} articles, autocannon with {settings.Connections} connections, {settings.Warmup} s warm-up + {settings.Seconds} s measured per run, response cache {(settings.ResponseCache ? "on" : "off")}, {Environment.ProcessorCount} cores, load average {ProcessProbe.LoadAverage()}"));
         var rows = new List<Row>();
         foreach (var database in settings.Databases)
         {
@@ -91,8 +91,7 @@ public static class ExternalBenchmark
         string? connectionString = null;
         if (database == "postgres")
         {
-            postgresDatabase = "cms_bench_" + Guid.NewGuid().ToString("N")[..12];
-            await ImportBenchmark.ExecuteOnServerAsync(settings.PostgresServer!, $"CREATE DATABASE \"{postgresDatabase}\"");
+            postgresDatabase = await BenchmarkSite.CreatePostgresDatabaseAsync(settings.PostgresServer!);
             connectionString = new NpgsqlConnectionStringBuilder(settings.PostgresServer) { Database = postgresDatabase }.ConnectionString;
         }
 
@@ -120,7 +119,7 @@ public static class ExternalBenchmark
             host.BeginErrorReadLine();
             await WaitForListeningAsync(host, hostErrors);
             var url = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{settings.Port}");
-            Console.WriteLine($"{name}: host {host.Id} ready at {url}, {ResidentMegabytes(host.Id, "VmRSS:"):N0} MB resident");
+            Console.WriteLine($"{name}: host {host.Id} ready at {url}, {ProcessProbe.ResidentMegabytes(host.Id):N0} MB resident");
 
             var paths = await File.ReadAllLinesAsync(Path.Combine(root, "paths.txt"));
             var queries = new List<(string Key, string Title, string Query, object Variables)>();
@@ -163,9 +162,9 @@ public static class ExternalBenchmark
                 await File.WriteAllBytesAsync(Path.Combine(root, "baseline", key + ".json"), bytes);
                 foreach (var (target, label) in new[] { ("/baseline/" + key, "baseline (same bytes from memory)"), ("/api/graphql", "GraphQL") })
                 {
-                    ResetPeakResident(host.Id);
+                    ProcessProbe.ResetPeakResident(host.Id);
                     var result = await LoadAsync(load, url + target, bodyFile, settings);
-                    var peak = ResidentMegabytes(host.Id, "VmHWM:");
+                    var peak = ProcessProbe.PeakResidentMegabytes(host.Id);
                     var row = new Row(name, title, label, bytes.Length, result, peak);
                     Console.WriteLine(Format(row));
                     rows.Add(row);
@@ -185,7 +184,7 @@ public static class ExternalBenchmark
 
             if (postgresDatabase is not null && !settings.Keep)
             {
-                await ImportBenchmark.ExecuteOnServerAsync(settings.PostgresServer!, $"DROP DATABASE IF EXISTS \"{postgresDatabase}\" WITH (FORCE)");
+                await BenchmarkSite.DropPostgresDatabaseAsync(settings.PostgresServer!, postgresDatabase);
             }
 
             if (!settings.Keep)
@@ -301,66 +300,8 @@ public static class ExternalBenchmark
         return load;
     }
 
-    private static ProcessStartInfo Child(string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Cms.Benchmarks.dll"));
-        start.ArgumentList.Add("external");
-        start.ArgumentList.Add(ExternalHost.Command);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        return start;
-    }
-
-    /// <summary>Resets the kernel's peak resident memory of the process to its current value (writing 5 to clear_refs).</summary>
-    private static void ResetPeakResident(int pid)
-    {
-        try
-        {
-            File.WriteAllText($"/proc/{pid}/clear_refs", "5");
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // Not allowed here: the peak then covers the host's whole life so far.
-        }
-    }
-
-    private static double ResidentMegabytes(int pid, string field)
-    {
-        foreach (var line in File.ReadLines($"/proc/{pid}/status"))
-        {
-            if (line.StartsWith(field, StringComparison.Ordinal))
-            {
-                return long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024.0;
-            }
-        }
-
-        return 0;
-    }
-
-    private static string LoadAverage()
-    {
-        try
-        {
-            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3]);
-        }
-        catch (IOException)
-        {
-            return "unknown";
-        }
-    }
+    private static ProcessStartInfo Child(string[] args) =>
+        ProcessProbe.Dotnet("Cms.Benchmarks.dll", ["external", ExternalHost.Command, .. args], "Production");
 
     private static string Format(Row r) => string.Create(
         CultureInfo.InvariantCulture,
@@ -369,7 +310,7 @@ public static class ExternalBenchmark
     private static void Print(List<Row> rows, Settings settings)
     {
         Console.WriteLine();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{settings.Articles:N0} articles, {settings.Connections} connections, {settings.Seconds} s measured after {settings.Warmup} s warm-up, response cache {(settings.ResponseCache ? "on" : "off")}, load average {LoadAverage()}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{settings.Articles:N0} articles, {settings.Connections} connections, {settings.Seconds} s measured after {settings.Warmup} s warm-up, response cache {(settings.ResponseCache ? "on" : "off")}, load average {ProcessProbe.LoadAverage()}"));
         Console.WriteLine();
         Console.WriteLine("| database | query | endpoint | requests/s | p50 ms | p90 ms | p99 ms | server peak RSS MB | response bytes |");
         Console.WriteLine("|---|---|---|---:|---:|---:|---:|---:|---:|");

@@ -60,8 +60,7 @@ public static class GraphQLBenchmark
         string? postgresDatabase = null;
         if (settings.PostgresServer is { } server)
         {
-            postgresDatabase = "cms_bench_" + Guid.NewGuid().ToString("N")[..12];
-            await ImportBenchmark.ExecuteOnServerAsync(server, $"CREATE DATABASE \"{postgresDatabase}\"");
+            postgresDatabase = await BenchmarkSite.CreatePostgresDatabaseAsync(server);
             connectionString = new NpgsqlConnectionStringBuilder(server) { Database = postgresDatabase }.ConnectionString;
         }
 
@@ -106,7 +105,7 @@ public static class GraphQLBenchmark
             Directory.Delete(root, recursive: true);
             if (postgresDatabase is not null)
             {
-                await ImportBenchmark.ExecuteOnServerAsync(settings.PostgresServer!, $"DROP DATABASE IF EXISTS \"{postgresDatabase}\" WITH (FORCE)");
+                await BenchmarkSite.DropPostgresDatabaseAsync(settings.PostgresServer!, postgresDatabase);
             }
         }
     }

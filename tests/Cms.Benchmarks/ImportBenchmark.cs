@@ -1,22 +1,12 @@
-using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
-using Cms.Core;
 using Cms.Core.Content;
 using Cms.Core.Fields;
 using Cms.Core.Queries;
-using Cms.Core.Storage;
 using Cms.Data;
 using Cms.Data.Stores;
-using Cms.Media;
-using Cms.Recipes;
-using Cms.Security;
-using Cms.Workflow;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace Cms.Benchmarks;
 
@@ -30,8 +20,6 @@ public static class ImportBenchmark
 {
     public const string Options = "[--articles 100000] [--batch 100] [--runs 50] [--section sec-economy] [--postgres <server connection string>] [--keep]";
 
-    private const int AuthorCount = 40;
-
     public static async Task<int> RunAsync(string[] args)
     {
         var settings = Settings.Parse(args);
@@ -41,67 +29,15 @@ public static class ImportBenchmark
             return 2;
         }
 
-        var root = Path.Combine(Path.GetTempPath(), "cms-benchmark", Guid.NewGuid().ToString("N"));
-        string? postgresDatabase = null;
-        var dataOptions = new CmsDataOptions { DataDirectory = root };
-        if (settings.PostgresServer is { } server)
-        {
-            postgresDatabase = "cms_bench_" + Guid.NewGuid().ToString("N")[..12];
-            await ExecuteOnServerAsync(server, $"CREATE DATABASE \"{postgresDatabase}\"");
-            dataOptions.Provider = DatabaseProvider.Postgres;
-            dataOptions.ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = postgresDatabase }.ConnectionString;
-        }
-
-        var services = new ServiceCollection();
-        services.AddLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
-        services.AddCmsContent();
-        services.AddCmsData(dataOptions);
-        services.AddCmsMedia(dataOptions);
-        services.AddCmsRecipes();
-        services.AddCmsSecurity(dataOptions); // the setup recipe's Roles step
-        services.AddCmsWorkflow(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), runBackgroundServices: false); // the Workflow step
-        await using var provider = services.BuildServiceProvider();
-        try
-        {
-            Console.WriteLine($"Import benchmark on {dataOptions.Provider} ({(postgresDatabase is null ? root : postgresDatabase)}), {settings.Articles:N0} articles in batches of {settings.Batch}, {Environment.ProcessorCount} cores");
-            await provider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
-            await SetUpAsync(provider);
-            var rows = await ImportAndMeasureAsync(provider, settings);
-            PrintTable(rows);
-            return 0;
-        }
-        finally
-        {
-            await provider.DisposeAsync();
-            if (!settings.Keep)
-            {
-                SqliteConnection.ClearAllPools();
-                NpgsqlConnection.ClearAllPools();
-                if (postgresDatabase is not null)
-                {
-                    await ExecuteOnServerAsync(settings.PostgresServer!, $"DROP DATABASE IF EXISTS \"{postgresDatabase}\" WITH (FORCE)");
-                }
-
-                Directory.Delete(root, recursive: true);
-            }
-        }
+        await using var site = await BenchmarkSite.CreateAsync("", settings.PostgresServer, settings.Keep);
+        Console.WriteLine($"Import benchmark on {site.Provider} ({site.Location}), {settings.Articles:N0} articles in batches of {settings.Batch}, {Environment.ProcessorCount} cores");
+        await site.SetUpAsync();
+        var rows = await ImportAndMeasureAsync(site, settings);
+        PrintTable(rows);
+        return 0;
     }
 
-    /// <summary>The newsroom recipe (types and the 16 sections) and a pool of authors.</summary>
-    private static async Task SetUpAsync(IServiceProvider provider)
-    {
-        await using var scope = provider.CreateAsyncScope();
-        var recipe = Path.Combine(AppContext.BaseDirectory, "recipes", "newsroom.recipe.json");
-        await scope.ServiceProvider.GetRequiredService<RecipeExecutor>()
-            .ExecuteFileAsync(recipe, new RecipeParameters { ["AdminUserId"] = "benchmark", ["AdminUsername"] = "benchmark" });
-        var manager = scope.ServiceProvider.GetRequiredService<IContentManager>();
-        for (var n = 0; n < AuthorCount; n++)
-        {
-            await manager.CreateAsync(ArticleGenerator.Author(n), publish: true);
-        }
-    }
-
-    private static async Task<List<Measurement>> ImportAndMeasureAsync(IServiceProvider provider, Settings settings)
+    private static async Task<List<Measurement>> ImportAndMeasureAsync(BenchmarkSite site, Settings settings)
     {
         var generator = new ArticleGenerator(seed: 2026);
         var results = new List<Measurement>();
@@ -114,19 +50,7 @@ public static class ImportBenchmark
             while (imported < checkpoint)
             {
                 var batch = Math.Min(settings.Batch, checkpoint - imported);
-                await using var scope = provider.CreateAsyncScope();
-                var unitOfWork = scope.ServiceProvider.GetRequiredService<IUnitOfWork>();
-                var manager = scope.ServiceProvider.GetRequiredService<IContentManager>();
-                await using (var transaction = await unitOfWork.BeginAsync())
-                {
-                    for (var i = 0; i < batch; i++)
-                    {
-                        await manager.CreateAsync(generator.Next(AuthorCount), publish: true);
-                    }
-
-                    await transaction.CommitAsync();
-                }
-
+                await site.ImportBatchAsync(generator, batch);
                 imported += batch;
                 if (imported % 10_000 == 0)
                 {
@@ -136,7 +60,7 @@ public static class ImportBenchmark
 
             importTime += watch.Elapsed;
             var rate = (imported - startCount) / watch.Elapsed.TotalSeconds;
-            var timing = await MeasureQueryAsync(provider, settings, imported == settings.Checkpoints[0]);
+            var timing = await MeasureQueryAsync(site.Services, settings, imported == settings.Checkpoints[0]);
             results.Add(new Measurement(imported, rate, timing));
             Console.WriteLine($"  at {imported:N0}: import {rate:N0} items/s; query median {timing.Median.TotalMilliseconds:0.00} ms (p90 {timing.P90.TotalMilliseconds:0.00} ms, {timing.Returned} rows)");
         }
@@ -226,14 +150,6 @@ public static class ImportBenchmark
         var ratio = rows.Max(r => r.Query.Median.TotalMilliseconds) / rows.Min(r => r.Query.Median.TotalMilliseconds);
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Largest / smallest query median: {ratio:0.00}x ({(ratio <= 2 ? "within" : "NOT within")} 2x)"));
-    }
-
-    internal static async Task ExecuteOnServerAsync(string server, string sql)
-    {
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString);
-        await connection.OpenAsync();
-        await using DbCommand command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 
     private static string Indent(string text) => string.Join(Environment.NewLine, text.Split('\n').Select(line => "    " + line.TrimEnd('\r')));

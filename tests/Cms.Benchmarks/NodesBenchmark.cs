@@ -30,8 +30,7 @@ public static class NodesBenchmark
         var seconds = int.Parse(Value(args, "--seconds") ?? "10", System.Globalization.CultureInfo.InvariantCulture);
         var warmup = int.Parse(Value(args, "--warmup") ?? "5", System.Globalization.CultureInfo.InvariantCulture);
         var ports = (Value(args, "--ports") ?? "5162,5163").Split(',').Select(p => int.Parse(p, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-        var database = "cms_bench_" + Guid.NewGuid().ToString("N")[..12];
-        await ImportBenchmark.ExecuteOnServerAsync(server, $"CREATE DATABASE \"{database}\"");
+        var database = await BenchmarkSite.CreatePostgresDatabaseAsync(server);
         var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
         var root = Path.Combine(Path.GetTempPath(), "cms-benchmark", Guid.NewGuid().ToString("N"));
         var nodes = new List<Process>();
@@ -78,7 +77,7 @@ public static class NodesBenchmark
             }
 
             NpgsqlConnection.ClearAllPools();
-            await ImportBenchmark.ExecuteOnServerAsync(server, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+            await BenchmarkSite.DropPostgresDatabaseAsync(server, database);
             if (Directory.Exists(root))
             {
                 Directory.Delete(root, recursive: true);

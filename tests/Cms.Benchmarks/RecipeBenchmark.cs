@@ -2,17 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Cms.Core;
 using Cms.Core.Content;
-using Cms.Core.Storage;
-using Cms.Data;
-using Cms.Media;
-using Cms.Recipes;
-using Cms.Security;
-using Cms.Workflow;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Cms.Benchmarks;
 
@@ -31,9 +22,6 @@ public static partial class RecipeBenchmark
     private const int AuthorCount = 40;
     private const int Seed = 2026;
     private const string BaselineCommand = "recipe-baseline";
-
-    /// <summary>The kernel's unit for CPU times in <c>/proc</c> (USER_HZ, 100 on Linux).</summary>
-    private const double ClockTicksPerSecond = 100;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -199,12 +187,13 @@ public static partial class RecipeBenchmark
             }
         });
 
-        long peakKilobytes = 0;
-        long cpuTicks = 0;
+        double peakMegabytes = 0;
+        double cpuSeconds = 0;
         while (!process.HasExited)
         {
-            peakKilobytes = Math.Max(peakKilobytes, PeakResidentKilobytes(process.Id));
-            cpuTicks = Math.Max(cpuTicks, CpuTicks(process.Id));
+            // Sampled: once the process is gone both read 0, so the last tenth of a second of CPU may be missing.
+            peakMegabytes = Math.Max(peakMegabytes, ProcessProbe.PeakResidentMegabytes(process.Id));
+            cpuSeconds = Math.Max(cpuSeconds, ProcessProbe.CpuSeconds(process.Id));
             await Task.Delay(100);
         }
 
@@ -218,67 +207,12 @@ public static partial class RecipeBenchmark
 
         var items = int.Parse(result.Groups["items"].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
         var seconds = double.Parse(result.Groups["seconds"].Value, CultureInfo.InvariantCulture);
-        return new Measurement(items, seconds, watch.Elapsed.TotalSeconds, peakKilobytes / 1024.0, cpuTicks / ClockTicksPerSecond);
+        return new Measurement(items, seconds, watch.Elapsed.TotalSeconds, peakMegabytes, cpuSeconds);
     }
 
-    /// <summary>User plus system CPU time of the process so far (fields 14 and 15 of <c>/proc/pid/stat</c>), in clock ticks; sampled, so the last tenth of a second may be missing.</summary>
-    private static long CpuTicks(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-        }
-        catch (IOException)
-        {
-            return 0;
-        }
-    }
+    private static ProcessStartInfo WebHost(params string[] args) => ProcessProbe.Dotnet("Cms.Web.dll", args, "Development");
 
-    /// <summary>VmHWM, the peak resident set size the kernel keeps for the process (0 once it is gone).</summary>
-    private static long PeakResidentKilobytes(int pid)
-    {
-        try
-        {
-            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
-            {
-                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-                {
-                    return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
-                }
-            }
-        }
-        catch (IOException)
-        {
-        }
-
-        return 0;
-    }
-
-    private static ProcessStartInfo WebHost(params string[] args) => Start(Path.Combine(AppContext.BaseDirectory, "Cms.Web.dll"), args);
-
-    private static ProcessStartInfo Self(params string[] args) => Start(Path.Combine(AppContext.BaseDirectory, "Cms.Benchmarks.dll"), ["recipe", .. args]);
-
-    private static ProcessStartInfo Start(string dll, string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(dll);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        return start;
-    }
+    private static ProcessStartInfo Self(params string[] args) => ProcessProbe.Dotnet("Cms.Benchmarks.dll", ["recipe", .. args], "Development");
 
     [GeneratedRegex(@"applied: \d+ steps, (?<items>[\d,]+) items in (?<seconds>[\d.]+) s")]
     private static partial Regex RecipeLine();
@@ -289,35 +223,18 @@ public static partial class RecipeBenchmark
     /// <summary>The child process of the baseline: the same articles through the import benchmark's path.</summary>
     private static async Task<int> BaselineAsync(string dataDirectory, int articles, int body)
     {
-        var dataOptions = new CmsDataOptions { DataDirectory = dataDirectory };
-        var services = new ServiceCollection();
-        services.AddLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
-        services.AddCmsContent();
-        services.AddCmsData(dataOptions);
-        services.AddCmsMedia(dataOptions);
-        services.AddCmsRecipes();
-        services.AddCmsSecurity(dataOptions);
-        services.AddCmsWorkflow(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), runBackgroundServices: false);
-        await using var provider = services.BuildServiceProvider();
-        await provider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+        await using var site = BenchmarkSite.Open(dataDirectory);
+        await site.MigrateAsync();
         var generator = new ArticleGenerator(Seed);
         var watch = Stopwatch.StartNew();
-        for (var done = 0; done < articles;)
+        for (var done = 0; done < articles; done += 100)
         {
-            await using var scope = provider.CreateAsyncScope();
-            var unitOfWork = scope.ServiceProvider.GetRequiredService<IUnitOfWork>();
-            var manager = scope.ServiceProvider.GetRequiredService<IContentManager>();
-            await using (var transaction = await unitOfWork.BeginAsync())
+            await site.ImportBatchAsync(Enumerable.Range(done, Math.Min(100, articles - done)).Select(n =>
             {
-                for (var i = 0; i < 100 && done < articles; i++, done++)
-                {
-                    var item = generator.Next(AuthorCount, body);
-                    item.ContentItemId = ArticleId(done);
-                    await manager.CreateAsync(item, publish: true);
-                }
-
-                await transaction.CommitAsync();
-            }
+                var item = generator.Next(AuthorCount, body);
+                item.ContentItemId = ArticleId(n);
+                return item;
+            }));
         }
 
         watch.Stop();

@@ -1,19 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
-using Cms.Core;
 using Cms.Core.Content;
 using Cms.Core.Search;
-using Cms.Core.Storage;
 using Cms.Data;
-using Cms.Media;
-using Cms.Recipes;
-using Cms.Security;
-using Cms.Workflow;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace Cms.Benchmarks;
 
@@ -30,8 +21,6 @@ public static class SearchBenchmark
 {
     public const string Options = "[--articles 100000] [--imported 1000] [--batch 200] [--runs 300] [--postgres <server connection string>] [--keep]";
 
-    private const int AuthorCount = 40;
-
     // Words of titles (each in about one article in twenty) and of titles and tags together; then the most common body word.
     private static readonly string[] OneWord = ["turbines", "harbour", "festival", "metro", "wheat", "museum"];
 
@@ -46,95 +35,33 @@ public static class SearchBenchmark
             return 2;
         }
 
-        var root = Path.Combine(Path.GetTempPath(), "cms-benchmark", "search-" + Guid.NewGuid().ToString("N"));
-        string? postgresDatabase = null;
-        var dataOptions = new CmsDataOptions { DataDirectory = root };
-        if (settings.PostgresServer is { } server)
-        {
-            postgresDatabase = "cms_bench_" + Guid.NewGuid().ToString("N")[..12];
-            await ImportBenchmark.ExecuteOnServerAsync(server, $"CREATE DATABASE \"{postgresDatabase}\"");
-            dataOptions.Provider = DatabaseProvider.Postgres;
-            dataOptions.ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = postgresDatabase }.ConnectionString;
-        }
-
-        var services = new ServiceCollection();
-        services.AddLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
-        services.AddCmsContent();
-        services.AddCmsData(dataOptions);
-        services.AddCmsMedia(dataOptions);
-        services.AddCmsRecipes();
-        services.AddCmsSecurity(dataOptions);
-        services.AddCmsWorkflow(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), runBackgroundServices: false);
-        await using var provider = services.BuildServiceProvider();
-        try
-        {
-            Console.WriteLine($"Search benchmark on {dataOptions.Provider} ({(postgresDatabase is null ? root : postgresDatabase)}), {settings.Articles:N0} articles, {Environment.ProcessorCount} cores");
-            await provider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
-            await SetUpAsync(provider);
-            await ImportAsync(provider, settings);
-            await CopyAsync(provider, settings);
-            var one = await MeasureAsync(provider, OneWord, settings.Runs);
-            var three = await MeasureAsync(provider, ThreeWords, settings.Runs);
-            var common = await MeasureAsync(provider, ["officials"], Math.Max(20, settings.Runs / 10));
-            Console.WriteLine();
-            Console.WriteLine($"Load average while measuring: {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a")}");
-            Console.WriteLine($"| {dataOptions.Provider}, {settings.Articles:N0} articles | runs | median ms | p99 ms | matches (mean) | stopped at the 2 s limit |");
-            Console.WriteLine("|---|---:|---:|---:|---:|---:|");
-            Print("one word", one);
-            Print("three words", three);
-            Print("one very common word (\"officials\")", common);
-            return 0;
-        }
-        finally
-        {
-            await provider.DisposeAsync();
-            if (!settings.Keep)
-            {
-                SqliteConnection.ClearAllPools();
-                NpgsqlConnection.ClearAllPools();
-                if (postgresDatabase is not null)
-                {
-                    await ImportBenchmark.ExecuteOnServerAsync(settings.PostgresServer!, $"DROP DATABASE IF EXISTS \"{postgresDatabase}\" WITH (FORCE)");
-                }
-
-                Directory.Delete(root, recursive: true);
-            }
-        }
+        await using var site = await BenchmarkSite.CreateAsync("search-", settings.PostgresServer, settings.Keep);
+        var provider = site.Services;
+        Console.WriteLine($"Search benchmark on {site.Provider} ({site.Location}), {settings.Articles:N0} articles, {Environment.ProcessorCount} cores");
+        await site.SetUpAsync();
+        await ImportAsync(site, settings);
+        await CopyAsync(provider, settings);
+        var one = await MeasureAsync(provider, OneWord, settings.Runs);
+        var three = await MeasureAsync(provider, ThreeWords, settings.Runs);
+        var common = await MeasureAsync(provider, ["officials"], Math.Max(20, settings.Runs / 10));
+        Console.WriteLine();
+        Console.WriteLine($"Load average while measuring: {ProcessProbe.LoadAverage()}");
+        Console.WriteLine($"| {site.Provider}, {settings.Articles:N0} articles | runs | median ms | p99 ms | matches (mean) | stopped at the 2 s limit |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        Print("one word", one);
+        Print("three words", three);
+        Print("one very common word (\"officials\")", common);
+        return 0;
     }
 
-    private static async Task SetUpAsync(IServiceProvider provider)
-    {
-        await using var scope = provider.CreateAsyncScope();
-        var recipe = Path.Combine(AppContext.BaseDirectory, "recipes", "newsroom.recipe.json");
-        await scope.ServiceProvider.GetRequiredService<RecipeExecutor>()
-            .ExecuteFileAsync(recipe, new RecipeParameters { ["AdminUserId"] = "benchmark", ["AdminUsername"] = "benchmark" });
-        var manager = scope.ServiceProvider.GetRequiredService<IContentManager>();
-        for (var n = 0; n < AuthorCount; n++)
-        {
-            await manager.CreateAsync(ArticleGenerator.Author(n), publish: true);
-        }
-    }
-
-    private static async Task ImportAsync(IServiceProvider provider, Settings settings)
+    private static async Task ImportAsync(BenchmarkSite site, Settings settings)
     {
         var generator = new ArticleGenerator(seed: 2026);
         var watch = Stopwatch.StartNew();
         for (var imported = 0; imported < settings.Imported;)
         {
             var batch = Math.Min(settings.Batch, settings.Imported - imported);
-            await using var scope = provider.CreateAsyncScope();
-            var unitOfWork = scope.ServiceProvider.GetRequiredService<IUnitOfWork>();
-            var manager = scope.ServiceProvider.GetRequiredService<IContentManager>();
-            await using (var transaction = await unitOfWork.BeginAsync())
-            {
-                for (var i = 0; i < batch; i++)
-                {
-                    await manager.CreateAsync(generator.Next(AuthorCount), publish: true);
-                }
-
-                await transaction.CommitAsync();
-            }
-
+            await site.ImportBatchAsync(generator, batch);
             imported += batch;
         }
 

@@ -288,6 +288,14 @@ public sealed class WebhookTests
         Assert.DoesNotContain(secret, WebUtility.HtmlDecode(list), StringComparison.Ordinal);
         var (logStatus, _) = await boss.GetAsync($"/admin/webhooks/{endpoint.Id}/deliveries");
         Assert.Equal(HttpStatusCode.OK, logStatus);
+
+        // The edit form goes through the same input and checks as the API: with every event unchecked it is refused
+        // beside the field, and the endpoint keeps its events.
+        var edit = $"/admin/webhooks/{endpoint.Id}/edit";
+        var refused = await boss.PostFormAsync(edit, edit, [new("Input.Url", "http://127.0.0.1:5176/hook"), new("Input.Enabled", "true")]);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("choose at least one of", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal("published,deleted", (await host.AsSystemAsync(sp => sp.GetRequiredService<CmsDbContext>().WebhookEndpoints.AsNoTracking().SingleAsync())).Events);
     }
 
     [Fact]

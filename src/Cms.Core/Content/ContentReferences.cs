@@ -71,7 +71,7 @@ public sealed class ContentReferences(IContentManager content, IContentDefinitio
         var set = await definitions.GetAsync(cancellationToken);
         foreach (var reference in references.DistinctBy(r => (r.ContentType, r.PartName, r.FieldName)))
         {
-            var field = set.FindType(reference.ContentType) is { } type ? set.FieldsOf(type).FirstOrDefault(f => f.Part.Name == reference.PartName && f.Field.Name == reference.FieldName).Field : null;
+            var field = set.FindType(reference.ContentType) is { } type ? PickerReferences.Pickers(set, type).FirstOrDefault(f => f.Part.Name == reference.PartName && f.Field.Name == reference.FieldName).Field : null;
             var allowed = field is null ? [] : ContentPickerFieldKind.AllowedTypes(field.KindSettings);
             if (allowed.Count > 0 && !allowed.Contains(target.ContentType, StringComparer.Ordinal))
             {
@@ -120,12 +120,16 @@ public sealed class ContentReferences(IContentManager content, IContentDefinitio
         return changed;
     }
 
+    /// <summary>
+    /// Every picker field of the given types (all types when none are given), through <see cref="PickerReferences.Pickers"/>:
+    /// whatever type a picker allows, it holds a reference (a section's parent too, and a picker that allows any type).
+    /// </summary>
     private async Task<List<(ContentTypeDefinition Type, ContentTypePartDefinition Part, ContentPartFieldDefinition Field)>> PickerFieldsAsync(IReadOnlyCollection<string>? contentTypes, CancellationToken cancellationToken)
     {
         var set = await definitions.GetAsync(cancellationToken);
         return [.. set.Types.Values
             .Where(t => contentTypes is null || contentTypes.Count == 0 || contentTypes.Contains(t.Name))
             .OrderBy(t => t.Name, StringComparer.Ordinal)
-            .SelectMany(t => set.FieldsOf(t).Where(f => f.Field.FieldName == "ContentPickerField").Select(f => (t, f.Part, f.Field)))];
+            .SelectMany(t => PickerReferences.Pickers(set, t).Select(f => (t, f.Part, f.Field)))];
     }
 }

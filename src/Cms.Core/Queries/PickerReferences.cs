@@ -4,21 +4,25 @@ using Cms.Core.Metadata;
 namespace Cms.Core.Queries;
 
 /// <summary>
-/// How an item is filed under a section or credited to an author: through a content picker field that allows the
-/// <see cref="SectionType"/> or <see cref="AuthorType"/> type (the newsroom recipe's <c>Article.Section</c> and
-/// <c>Article.Authors</c>). One rule for the editorial desk's filters and the search's.
+/// Which fields of a type are content pickers, and how an item is filed under a section or credited to an author:
+/// through a content picker field that allows the <see cref="SectionType"/> or <see cref="AuthorType"/> type (the
+/// newsroom recipe's <c>Article.Section</c> and <c>Article.Authors</c>). One rule for the editorial desk's filters and
+/// the search's, and for the references that recipes move (<see cref="Content.ContentReferences"/>).
 /// </summary>
 public static class PickerReferences
 {
     public const string SectionType = "Section";
     public const string AuthorType = "Author";
 
+    /// <summary>Every content picker field of <paramref name="type"/>, whatever it allows: each one can hold a reference.</summary>
+    public static IEnumerable<(ContentTypePartDefinition Part, ContentPartFieldDefinition Field)> Pickers(ContentDefinitionSet definitions, ContentTypeDefinition type) =>
+        definitions.FieldsOf(type).Where(f => f.Field.FieldName == "ContentPickerField");
+
     /// <summary>The picker fields of <paramref name="type"/> that allow <paramref name="targetType"/> (none on the target type itself).</summary>
     public static IEnumerable<(ContentTypePartDefinition Part, ContentPartFieldDefinition Field)> PickersTo(ContentDefinitionSet definitions, ContentTypeDefinition type, string targetType) =>
         string.Equals(type.Name, targetType, StringComparison.Ordinal)
             ? []
-            : definitions.FieldsOf(type).Where(f => f.Field.FieldName == "ContentPickerField"
-                && ContentPickerFieldKind.AllowedTypes(f.Field.KindSettings).Contains(targetType, StringComparer.Ordinal));
+            : Pickers(definitions, type).Where(f => ContentPickerFieldKind.AllowedTypes(f.Field.KindSettings).Contains(targetType, StringComparer.Ordinal));
 
     /// <summary>
     /// Items that point at <paramref name="itemId"/> through a picker field allowing <paramref name="targetType"/>, on the

@@ -14,35 +14,22 @@ public static class MediaCommand
 {
     public const int SkippedExitCode = 1;
 
-    public static bool TryParse(string[] args, [NotNullWhen(true)] out string[]? hostArgs)
+    public static bool TryParse(string[] args, [NotNullWhen(true)] out string[]? hostArgs) =>
+        CommandHost.TryParse(args, "media", "backfill", out hostArgs);
+
+    public static Task<int> RunAsync(string[] hostArgs, CancellationToken cancellationToken = default) =>
+        CommandHost.RunAsync(hostArgs, BackfillAsync, cancellationToken);
+
+    private static async Task<int> BackfillAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        hostArgs = null;
-        if (args.Length < 2 || args[0] != "media" || args[1] != "backfill")
-        {
-            return false;
-        }
-
-        hostArgs = args[2..];
-        return true;
-    }
-
-    public static async Task<int> RunAsync(string[] hostArgs, CancellationToken cancellationToken = default)
-    {
-        await using var app = await CommandHost.StartAsync(hostArgs, cancellationToken);
-        await using var scope = app.Services.CreateAsyncScope();
-        if (!await CommandHost.IsSetUpAsync(scope.ServiceProvider, cancellationToken))
-        {
-            return CommandHost.NotSetUpExitCode;
-        }
-
-        if (scope.ServiceProvider.GetRequiredService<Cms.Media.MediaOptions>().StoreKind != Cms.Media.Storage.MediaStoreKind.FileSystem)
+        if (services.GetRequiredService<Cms.Media.MediaOptions>().StoreKind != Cms.Media.Storage.MediaStoreKind.FileSystem)
         {
             // The backfill looks for files on disk that have no record; a bucket is filled only through the library.
             await Console.Error.WriteLineAsync("Media backfill reads the media folder on disk: it works with Cms:Media:Store = FileSystem only. Run it before moving the files to the bucket.");
             return 1;
         }
 
-        var report = await scope.ServiceProvider.GetRequiredService<MediaBackfill>().RunAsync(cancellationToken);
+        var report = await services.GetRequiredService<MediaBackfill>().RunAsync(cancellationToken);
         foreach (var path in report.Recorded)
         {
             Console.WriteLine($"  recorded  {path}");

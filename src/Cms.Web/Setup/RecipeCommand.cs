@@ -55,14 +55,11 @@ public static class RecipeCommand
             return 1;
         }
 
-        await using var app = await CommandHost.StartAsync(hostArgs);
-        await using var scope = app.Services.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        if (!await CommandHost.IsSetUpAsync(services))
-        {
-            return CommandHost.NotSetUpExitCode;
-        }
+        return await CommandHost.RunAsync(hostArgs, (services, _) => ApplyAsync(services, file, extraParameters));
+    }
 
+    private static async Task<int> ApplyAsync(IServiceProvider services, string file, IReadOnlyDictionary<string, string> extraParameters)
+    {
         var admin = (await services.GetRequiredService<UserManager<CmsUser>>().GetUsersInRoleAsync(Security.Setup.AdministratorSetup.AdministratorRole)).OrderBy(u => u.CreatedUtc).FirstOrDefault();
         var parameters = new RecipeParameters { ["AdminUserId"] = admin?.Id ?? "", ["AdminUsername"] = admin?.UserName ?? "" };
         foreach (var (name, value) in extraParameters)

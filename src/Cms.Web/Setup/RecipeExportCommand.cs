@@ -17,28 +17,24 @@ public static class RecipeExportCommand
     {
         folder = null;
         hostArgs = null;
-        if (args.Length < 3 || args[0] != "recipe" || args[1] != "export")
+        if (!CommandHost.TryParse(args, "recipe", "export", out var rest) || rest.Length == 0)
         {
             return false;
         }
 
-        folder = Path.GetFullPath(args[2], callerDirectory);
-        hostArgs = args[3..];
+        folder = Path.GetFullPath(rest[0], callerDirectory);
+        hostArgs = rest[1..];
         return true;
     }
 
-    public static async Task<int> RunAsync(string folder, string[] hostArgs, CancellationToken cancellationToken = default)
-    {
-        await using var app = await CommandHost.StartAsync(hostArgs, cancellationToken);
-        await using var scope = app.Services.CreateAsyncScope();
-        if (!await CommandHost.IsSetUpAsync(scope.ServiceProvider, cancellationToken))
-        {
-            return CommandHost.NotSetUpExitCode;
-        }
+    public static Task<int> RunAsync(string folder, string[] hostArgs, CancellationToken cancellationToken = default) =>
+        CommandHost.RunAsync(hostArgs, (services, ct) => ExportAsync(services, folder, ct), cancellationToken);
 
+    private static async Task<int> ExportAsync(IServiceProvider services, string folder, CancellationToken cancellationToken)
+    {
         try
         {
-            var result = await scope.ServiceProvider.GetRequiredService<SiteExporter>().ExportAsync(folder, cancellationToken);
+            var result = await services.GetRequiredService<SiteExporter>().ExportAsync(folder, cancellationToken);
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"Exported to {result.RecipeFile}: {result.Steps} steps, {result.Items:N0} content items, {result.Files:N0} media files. Apply it to an empty instance with: recipe run {result.RecipeFile}"));

@@ -12,32 +12,19 @@ namespace Cms.Web.Setup;
 /// </summary>
 public static class SearchCommand
 {
-    public static bool TryParse(string[] args, [NotNullWhen(true)] out string[]? hostArgs)
+    public static bool TryParse(string[] args, [NotNullWhen(true)] out string[]? hostArgs) =>
+        CommandHost.TryParse(args, "search", "rebuild", out hostArgs);
+
+    public static Task<int> RunAsync(string[] hostArgs, CancellationToken cancellationToken = default) =>
+        CommandHost.RunAsync(hostArgs, RebuildAsync, cancellationToken);
+
+    private static async Task<int> RebuildAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        hostArgs = null;
-        if (args.Length < 2 || args[0] != "search" || args[1] != "rebuild")
-        {
-            return false;
-        }
-
-        hostArgs = args[2..];
-        return true;
-    }
-
-    public static async Task<int> RunAsync(string[] hostArgs, CancellationToken cancellationToken = default)
-    {
-        await using var app = await CommandHost.StartAsync(hostArgs, cancellationToken);
-        await using var scope = app.Services.CreateAsyncScope();
-        if (!await CommandHost.IsSetUpAsync(scope.ServiceProvider, cancellationToken))
-        {
-            return CommandHost.NotSetUpExitCode;
-        }
-
-        var unitOfWork = scope.ServiceProvider.GetRequiredService<IUnitOfWork>();
+        var unitOfWork = services.GetRequiredService<IUnitOfWork>();
         int count;
         await using (var transaction = await unitOfWork.BeginAsync(cancellationToken))
         {
-            count = await scope.ServiceProvider.GetRequiredService<ContentSearchIndexer>().RebuildAsync(cancellationToken);
+            count = await services.GetRequiredService<ContentSearchIndexer>().RebuildAsync(cancellationToken);
             await unitOfWork.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

@@ -69,14 +69,11 @@ public static class UserCommand
             return 1;
         }
 
-        await using var app = await CommandHost.StartAsync(invocation.HostArgs, cancellationToken);
-        await using var scope = app.Services.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        if (!await CommandHost.IsSetUpAsync(services, cancellationToken))
-        {
-            return CommandHost.NotSetUpExitCode;
-        }
+        return await CommandHost.RunAsync(invocation.HostArgs, (services, ct) => ActAsync(services, invocation, ct), cancellationToken);
+    }
 
+    private static async Task<int> ActAsync(IServiceProvider services, UserInvocation invocation, CancellationToken cancellationToken)
+    {
         var administration = services.GetRequiredService<UserAdministration>();
         var password = AdministratorSetup.GeneratePassword();
         if (invocation.Action == UserCommandAction.ResetPassword)

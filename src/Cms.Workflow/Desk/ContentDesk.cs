@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Cms.Core.Content;
-using Cms.Core.Fields;
 using Cms.Core.Metadata;
 using Cms.Core.Queries;
 using Cms.Core.Security;
@@ -217,17 +216,14 @@ public sealed class ContentDesk(
     private static List<string> ReferencedIds(ContentDefinitionSet definitionSet, ContentItem item, string targetType)
     {
         var ids = new List<string>();
-        if (definitionSet.FindType(item.ContentType) is not { } type || string.Equals(type.Name, targetType, StringComparison.Ordinal))
+        if (definitionSet.FindType(item.ContentType) is not { } type)
         {
             return ids;
         }
 
-        foreach (var (part, field) in definitionSet.FieldsOf(type))
+        foreach (var (part, field) in PickerReferences.PickersTo(definitionSet, type, targetType))
         {
-            if (field.FieldName == "ContentPickerField"
-                && ContentPickerFieldKind.AllowedTypes(field.KindSettings).Contains(targetType, StringComparer.Ordinal)
-                && item.Part(part.Name)?[field.Name] is JsonObject value
-                && value["ContentItemIds"] is JsonArray picked)
+            if (item.Part(part.Name)?[field.Name] is JsonObject value && value["ContentItemIds"] is JsonArray picked)
             {
                 foreach (var node in picked)
                 {

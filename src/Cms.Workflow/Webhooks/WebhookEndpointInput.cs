@@ -14,4 +14,14 @@ public sealed class WebhookEndpointInput
     public List<string> ContentTypes { get; set; } = [];
 
     public bool Enabled { get; set; } = true;
+
+    /// <summary>An endpoint's current values, to change them.</summary>
+    public static WebhookEndpointInput From(WebhookEndpointView endpoint) => new()
+    {
+        Url = endpoint.Url,
+        Description = endpoint.Description,
+        Events = [.. endpoint.Events],
+        ContentTypes = [.. endpoint.ContentTypes],
+        Enabled = endpoint.Enabled,
+    };
 }

@@ -41,8 +41,32 @@ public class GraphQLHost : IAsyncLifetime
 
     protected virtual bool Seed => true;
 
+    /// <summary>
+    /// True for a host on a fresh PostgreSQL database of its own (dropped on dispose). Without <c>CMS_TEST_POSTGRES</c>
+    /// such a host starts nothing (<see cref="Started"/> stays false); its tests call
+    /// <see cref="TestEnvironment.RequirePostgres"/> first (skipped locally, failing in CI).
+    /// </summary>
+    protected virtual bool OnPostgres => false;
+
+    /// <summary>False for a PostgreSQL host without a server: it started nothing, and there is nothing to seed.</summary>
+    protected bool Started { get; private set; }
+
+    private PostgresTestDatabase? _database;
+
     public virtual async Task InitializeAsync()
     {
+        if (OnPostgres)
+        {
+            if (TestEnvironment.PostgresServer is null)
+            {
+                return;
+            }
+
+            _database = await PostgresTestDatabase.CreateAsync();
+            Factory.WithPostgres(_database.ConnectionString);
+        }
+
+        Started = true;
         Client = new GraphQLClient(Factory.CreateClient());
         Credentials = new ClientCredentials(Client.Http);
         if (Seed)
@@ -63,9 +87,12 @@ public class GraphQLHost : IAsyncLifetime
         await action(scope.ServiceProvider);
     }
 
-    public virtual Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Factory.Dispose();
-        return Task.CompletedTask;
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
     }
 }

@@ -8,26 +8,5 @@ namespace Cms.GraphQL.Tests.Support;
 /// </summary>
 public sealed class PostgresGraphQLHost : GraphQLHost
 {
-    private PostgresTestDatabase? _database;
-
-    public override async Task InitializeAsync()
-    {
-        if (TestEnvironment.PostgresServer is null)
-        {
-            return;
-        }
-
-        _database = await PostgresTestDatabase.CreateAsync();
-        Factory.WithPostgres(_database.ConnectionString);
-        await base.InitializeAsync();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-    }
+    protected override bool OnPostgres => true;
 }

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Cms.Core.Content;
-using Cms.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Cms.GraphQL.Tests.Support;
@@ -16,7 +15,10 @@ public class SearchHost : GraphQLHost
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        await SeedAsync();
+        if (Started)
+        {
+            await SeedAsync();
+        }
     }
 
     /// <summary>An article's parts, as the content API takes them.</summary>
@@ -91,32 +93,5 @@ public class SearchHost : GraphQLHost
             await m.CreateAsync(Article("art-markup", "Kitchen notes", "<p>Tom wrote &lt;script&gt;alert(1)&lt;/script&gt; &amp; more on the marmalade jar.</p>"), publish: true);
             return true;
         });
-    }
-}
-
-/// <summary><see cref="SearchHost"/> on a fresh PostgreSQL database; without <c>CMS_TEST_POSTGRES</c> it starts nothing.</summary>
-public sealed class PostgresSearchHost : SearchHost
-{
-    private PostgresTestDatabase? _database;
-
-    public override async Task InitializeAsync()
-    {
-        if (TestEnvironment.PostgresServer is null)
-        {
-            return;
-        }
-
-        _database = await PostgresTestDatabase.CreateAsync();
-        Factory.WithPostgres(_database.ConnectionString);
-        await base.InitializeAsync();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
     }
 }

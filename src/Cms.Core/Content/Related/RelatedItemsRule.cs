@@ -17,9 +17,9 @@ public sealed record RelatedItemsRule(ContentTypeDefinition Type, PickerReferenc
     {
         PickerReference? picked = null;
         PickerReference? group = null;
-        foreach (var (typePart, field) in definitions.FieldsOf(type))
+        foreach (var (typePart, field) in PickerReferences.Pickers(definitions, type))
         {
-            if (field.FieldName != "ContentPickerField" || !typePart.IsCollapsed(type.Name))
+            if (!typePart.IsCollapsed(type.Name))
             {
                 continue;
             }

@@ -1,5 +1,4 @@
 using Cms.Admin.Navigation;
-using Cms.Core.Content;
 using Cms.Core.Metadata;
 using Cms.Workflow.Webhooks;
 using Microsoft.AspNetCore.Mvc;
@@ -7,14 +6,9 @@ using Microsoft.AspNetCore.Mvc;
 namespace Cms.Admin.Pages.Admin.Webhooks;
 
 /// <summary>Changes an endpoint; rotates its secret (shown once).</summary>
-public sealed class EditModel(WebhookService webhooks, IContentDefinitionManager definitions) : WebhookPageModel(definitions)
+public sealed class EditModel(WebhookService webhooks, IContentDefinitionManager definitions) : WebhookFormPageModel(definitions)
 {
-    [BindProperty]
-    public WebhookInputModel Input { get; set; } = new();
-
     public WebhookEndpointView Endpoint { get; private set; } = null!;
-
-    public string? Secret { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
@@ -23,7 +17,7 @@ public sealed class EditModel(WebhookService webhooks, IContentDefinitionManager
             return NotFound();
         }
 
-        Input = WebhookInputModel.From(Endpoint);
+        Input = WebhookEndpointInput.From(Endpoint);
         return Page();
     }
 
@@ -34,13 +28,8 @@ public sealed class EditModel(WebhookService webhooks, IContentDefinitionManager
             return NotFound();
         }
 
-        try
+        if (!await TrySaveAsync(input => webhooks.UpdateAsync(id, input, cancellationToken)))
         {
-            await webhooks.UpdateAsync(id, Input.ToInput(), cancellationToken);
-        }
-        catch (ContentValidationException ex)
-        {
-            AddErrors(ex);
             return Page();
         }
 
@@ -57,9 +46,8 @@ public sealed class EditModel(WebhookService webhooks, IContentDefinitionManager
         }
 
         ModelState.Clear();
-        Input = WebhookInputModel.From(Endpoint);
-        NoStore();
-        Secret = rotated.Secret;
+        Input = WebhookEndpointInput.From(Endpoint);
+        ShowSecret(rotated.Secret);
         return Page();
     }
 
