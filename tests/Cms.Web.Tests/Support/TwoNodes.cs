@@ -125,13 +125,14 @@ public sealed class TwoNodes : IAsyncDisposable
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
     }
 
-    /// <summary>Asks <paramref name="check"/> every 20 ms until it holds; returns how long that took (or fails after 10 s).</summary>
-    public static async Task<TimeSpan> TimeUntilAsync(Func<Task<bool>> check, Func<string>? lastSeen = null)
+    /// <summary>Asks <paramref name="check"/> every 20 ms until it holds; returns how long that took (or fails after <paramref name="timeout"/>, default 10 s).</summary>
+    public static async Task<TimeSpan> TimeUntilAsync(Func<Task<bool>> check, Func<string>? lastSeen = null, TimeSpan? timeout = null)
     {
+        var limit = timeout ?? TimeSpan.FromSeconds(10);
         var watch = System.Diagnostics.Stopwatch.StartNew();
         while (!await check())
         {
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), "The other node did not follow within 10 seconds. " + lastSeen?.Invoke());
+            Assert.True(watch.Elapsed < limit, $"The awaited state did not come within {limit.TotalSeconds:0} seconds. " + lastSeen?.Invoke());
             await Task.Delay(20);
         }
 
