@@ -134,8 +134,14 @@ public sealed class SharedKeys(
     private void VerifyDataProtectionKeysReadable()
     {
         var xmlDsig = System.Xml.Linq.XNamespace.Get("http://www.w3.org/2000/09/xmldsig#");
+        var unencrypted = 0;
         foreach (var element in keyOptions.Value.XmlRepository?.GetAllElements() ?? [])
         {
+            if (element.Name.LocalName == "key" && !element.Descendants().Any(d => d.Name.LocalName == "encryptedSecret"))
+            {
+                unencrypted++;
+            }
+
             if (element.Name.LocalName == "key" && element.Descendants(xmlDsig + "X509Certificate").FirstOrDefault()?.Value is { } embedded)
             {
                 using var needed = X509CertificateLoader.LoadCertificate(Convert.FromBase64String(embedded));
@@ -150,6 +156,13 @@ public sealed class SharedKeys(
                     throw new SharedKeysException($"The data-protection keys in the database are encrypted with {neededText}, but Cms:Keys:CertificatePath '{encryption.Path}' is another certificate ({have.Subject}, thumbprint {have.Thumbprint}): set it to the same .pfx file as the other nodes.");
                 }
             }
+        }
+
+        if (encryption.Certificate is not null && unencrypted > 0)
+        {
+            logger.LogWarning(
+                "{Count} data-protection keys in the database were stored before Cms:Keys:CertificatePath was set and are not encrypted; they stay in use (and protect the OpenID keys made with them), only keys made from now on are encrypted. See the README's \"Running several nodes\" for how to start with encrypted keys only",
+                unencrypted);
         }
 
         foreach (var key in keyManager.GetAllKeys().Where(k => !k.IsRevoked))
