@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Cms.Data;
+using Cms.Data.SharedState;
 using Cms.Testing;
 using Cms.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -43,10 +44,16 @@ public sealed class DatabaseRestartTests
         using var stop = new CancellationTokenSource();
         var load = Task.WhenAll(WriteLoopAsync(a, written, statuses, stop.Token), ReadLoopAsync(b, statuses, stop.Token));
 
-        await Task.Delay(500);
+        await TimeUntilAsync(() => Task.FromResult(statuses.Any(s => s.Node == "A") && statuses.Any(s => s.Node == "B")));
+        var listener = nodes.B.Services.GetRequiredService<SharedStateListener>();
+        var connections = listener.Connections;
         await cluster.StopServerAsync();
-        await Task.Delay(1500);
-        var duringOutage = statuses.Count;
+
+        // Down until each node has answered a request with 503, however slowly a busy machine runs the loops.
+        await TimeUntilAsync(
+            () => Task.FromResult(new[] { "A", "B" }.All(node => statuses.Any(s => s.Node == node && s.Status == HttpStatusCode.ServiceUnavailable))),
+            () => string.Join(", ", statuses.Select(s => $"{s.Node} {(int)s.Status}")),
+            TimeSpan.FromSeconds(30));
         await cluster.StartServerAsync();
 
         // Both nodes answer again, without a restart.
@@ -55,7 +62,6 @@ public sealed class DatabaseRestartTests
         await stop.CancelAsync();
         await load;
 
-        Assert.True(duringOutage > 0);
         Assert.Contains(statuses, s => s.Node == "A" && s.Status == HttpStatusCode.ServiceUnavailable && s.RetryAfter is not null);
         Assert.Contains(statuses, s => s.Node == "B" && s.Status == HttpStatusCode.ServiceUnavailable && s.RetryAfter is not null);
         Assert.All(statuses, s => Assert.True(s.Status is HttpStatusCode.OK or HttpStatusCode.Created or HttpStatusCode.ServiceUnavailable, $"{s.Node} answered {(int)s.Status}."));
@@ -66,7 +72,9 @@ public sealed class DatabaseRestartTests
             .Where(i => i.DisplayText!.StartsWith("Load ")).Select(i => i.DisplayText!).ToListAsync();
         Assert.Equal(written.Order(StringComparer.Ordinal), stored.Order(StringComparer.Ordinal));
 
-        // B's listener reconnected: a change on A reaches B's caches again.
+        // B's listener reconnects after its back-off (doubling from 0.25 s while the server was down, at most 30 s), and
+        // then a change on A reaches B's caches again.
+        await TimeUntilAsync(() => Task.FromResult(listener.Connections > connections && listener.ListenerProcessId != 0), timeout: TimeSpan.FromSeconds(40));
         await RunRecipeAsync(nodes.A, """
             { "name": "after", "steps": [ { "name": "Content", "Data": [ { "ContentItemId": "sec-after", "ContentType": "Section", "Published": true, "TitlePart": { "Title": "Back again" } } ] } ] }
             """);

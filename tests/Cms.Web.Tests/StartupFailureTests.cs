@@ -1,8 +1,11 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using Cms.Data;
 using Cms.Testing;
 using Cms.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cms.Web.Tests;
 
@@ -153,6 +156,52 @@ public sealed class StartupFailureTests : IDisposable
         var snapshot = await DataSnapshot.TakeAsync(next.Services);
         Assert.Equal(1, snapshot.Users);
         Assert.Equal(15, await Newsroom.CountAsync(next.Services, "Section"));
+    }
+
+    [Fact]
+    public async Task A_node_without_the_key_certificate_or_with_another_one_is_one_line_naming_the_setting_and_makes_no_key()
+    {
+        var pfx = KeyCertificate.Create(_data, "cms-keys", password: null);
+        var other = KeyCertificate.Create(_data, "other-keys", password: null);
+        using var first = new CmsWebApplicationFactory().WithSetting("Cms:DataDirectory", _data).WithSetting("Cms:Keys:CertificatePath", pfx);
+        var keys = await StoredKeysAsync(first.Services);
+        Assert.StartsWith("1 data-protection", keys, StringComparison.Ordinal);
+
+        var without = await FailingStartAsync();
+        Assert.Contains("The data-protection keys in the database are encrypted with the certificate CN=cms-keys", without, StringComparison.Ordinal);
+        Assert.Contains("Cms:Keys:CertificatePath is not set on this node", without, StringComparison.Ordinal);
+
+        var another = await FailingStartAsync($"--Cms:Keys:CertificatePath={other}");
+        Assert.Contains("encrypted with the certificate CN=cms-keys", another, StringComparison.Ordinal);
+        Assert.Contains($"Cms:Keys:CertificatePath '{other}' is another certificate (CN=other-keys", another, StringComparison.Ordinal);
+
+        // Neither made a key ring of its own that would split the nodes.
+        Assert.Equal(keys, await StoredKeysAsync(first.Services));
+    }
+
+    [Fact]
+    public async Task A_key_certificate_with_a_password_needs_Cms_Keys_CertificatePassword_and_the_password_is_never_printed()
+    {
+        var pfx = KeyCertificate.Create(_data, "cms-keys", "right-password-5");
+
+        var missing = await FailingStartAsync($"--Cms:Keys:CertificatePath={pfx}");
+        Assert.Contains($"Cms:Keys:CertificatePath '{pfx}' cannot be opened", missing, StringComparison.Ordinal);
+        Assert.Contains("set Cms:Keys:CertificatePassword", missing, StringComparison.Ordinal);
+
+        var wrong = await FailingStartAsync($"--Cms:Keys:CertificatePath={pfx}", "--Cms:Keys:CertificatePassword=wrong-password-9");
+        Assert.Contains($"Cms:Keys:CertificatePath '{pfx}' cannot be opened with Cms:Keys:CertificatePassword", wrong, StringComparison.Ordinal);
+        Assert.DoesNotContain("wrong-password-9", wrong, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_data, "cms.db")), "the database was created although the certificate was refused");
+    }
+
+    /// <summary>The keys in the database: how many data-protection keys, and the id and generation of every OpenID key.</summary>
+    private static async Task<string> StoredKeysAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
+        var ring = await db.DataProtectionKeys.AsNoTracking().OrderBy(k => k.Id).Select(k => k.FriendlyName).ToListAsync();
+        var openId = await db.OpenIdKeys.AsNoTracking().OrderBy(k => k.Id).Select(k => k.Purpose + ":" + k.Generation + ":" + k.Data).ToListAsync();
+        return $"{ring.Count} data-protection keys ({string.Join(", ", ring)}); OpenID keys: {string.Join(", ", openId)}";
     }
 
     /// <summary>Starts the host with <paramref name="settings"/>; asserts exit code 1, one line on standard error and no stack trace anywhere; returns the line.</summary>

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
 using Cms.Core.Metadata;
 using Cms.Data;
 using Cms.Data.SharedState;
@@ -68,23 +66,10 @@ public sealed class TwoNodeTests
     {
         await using var nodes = await StartAsync();
         var token = await new ClientCredentials(nodes.A.CreateClient()).TokenAsync(DeskClient);
-        var b = nodes.B.CreateClient();
-        using var me = new HttpRequestMessage(HttpMethod.Get, "/api/me");
-        me.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        var answer = await b.SendAsync(me);
-        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
-        Assert.Contains("\"desk\"", await answer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await AssertAcceptsTokenAsync(nodes.B, token);
 
-        var session = new CookieSession(nodes.A);
-        var signIn = await session.SubmitFormAsync("/admin/login", "/admin/login", new()
-        {
-            ["Input.UserName"] = CmsWebApplicationFactory.AdminUserName,
-            ["Input.Password"] = CmsWebApplicationFactory.AdminPassword,
-        });
-        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-        Assert.NotEmpty(session.AuthCookie);
-        var onB = await session.CopyAuthCookie(nodes.B).SendAsync(HttpMethod.Get, "/admin/profile");
-        Assert.Equal(HttpStatusCode.OK, onB.StatusCode);
+        var session = await SignInAsync(nodes.A);
+        await AssertAcceptsCookieAsync(nodes.B, session);
 
         // A form of B posted with the antiforgery pair B handed out, read and checked the same way on A.
         var apiToken = await session.CopyAuthCookie(nodes.B).ApiTokenAsync();

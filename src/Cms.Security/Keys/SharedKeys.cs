@@ -11,7 +11,6 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace Cms.Security.Keys;
 
@@ -21,7 +20,10 @@ namespace Cms.Security.Keys;
 /// server takes requests, and creates what is missing exactly once however many nodes start together: on PostgreSQL
 /// under an advisory lock (the data-protection key), and with a unique generation per purpose (the OpenID keys), so a
 /// node that loses the race reads the winner's key. A certificate that expires within <see cref="RenewBefore"/> gets a
-/// successor; the old one stays for verification until it expires.
+/// successor; the old one stays for verification until it expires. Before anything is created, every data-protection key
+/// in the database must be readable here: a node without the certificate the keys were encrypted with (or with another
+/// one) stops with a <see cref="SharedKeysException"/> naming <c>Cms:Keys:CertificatePath</c>, instead of making a key
+/// ring of its own that the other nodes could not share.
 /// </summary>
 public sealed class SharedKeys(
     IServiceScopeFactory scopes,
@@ -29,6 +31,7 @@ public sealed class SharedKeys(
     Microsoft.Extensions.Options.IOptions<KeyManagementOptions> keyOptions,
     IDataProtectionProvider protection,
     CmsDataOptions data,
+    KeyEncryptionCertificate encryption,
     AuditOrigin origin,
     TimeProvider clock,
     ILogger<SharedKeys> logger)
@@ -39,9 +42,11 @@ public sealed class SharedKeys(
     public static readonly TimeSpan RenewBefore = TimeSpan.FromDays(30);
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(5 * 365);
 
-    // An arbitrary number shared by every node: pg_advisory_lock(SharedKeysLock) serializes first-key creation.
+    /// <summary>The data-protection purpose that protects the OpenID keys in the database.</summary>
+    public const string ProtectorPurpose = "Cms.Security.OpenIdKeys";
+
+    // An arbitrary number shared by every node: the advisory lock SharedKeysLock serializes key creation.
     private const long SharedKeysLock = 0x434D534B455953;
-    private const string ProtectorPurpose = "Cms.Security.OpenIdKeys";
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<X509Certificate2>> _loaded = new(StringComparer.Ordinal);
 
@@ -55,7 +60,8 @@ public sealed class SharedKeys(
     /// <summary>The creating half of <see cref="EnsureAsync"/>: what is missing is written, nothing is loaded.</summary>
     public async Task EnsureStoredAsync(CancellationToken cancellationToken = default)
     {
-        await using var gate = await LockAsync(cancellationToken);
+        await using var gate = await DatabaseLock.AcquireAsync(data, SharedKeysLock, cancellationToken: cancellationToken);
+        VerifyDataProtectionKeysReadable();
         EnsureDataProtectionKey();
         foreach (var purpose in new[] { Signing, Encryption })
         {
@@ -116,6 +122,59 @@ public sealed class SharedKeys(
         catch (CryptographicException ex)
         {
             return "The keys in the database cannot be decrypted: " + ex.Message;
+        }
+    }
+
+    /// <summary>
+    /// Every data-protection key in the database can be decrypted with this node's settings; if one cannot, throws a
+    /// <see cref="SharedKeysException"/> that says which certificate it needs. The certificate a key was encrypted to is
+    /// named in its XML, so this is checked before the key manager reads the keys (which would log each failure with a
+    /// stack trace); then every key that is not revoked is decrypted, for keys protected some other way.
+    /// </summary>
+    private void VerifyDataProtectionKeysReadable()
+    {
+        var xmlDsig = System.Xml.Linq.XNamespace.Get("http://www.w3.org/2000/09/xmldsig#");
+        var unencrypted = 0;
+        foreach (var element in keyOptions.Value.XmlRepository?.GetAllElements() ?? [])
+        {
+            if (element.Name.LocalName == "key" && !element.Descendants().Any(d => d.Name.LocalName == "encryptedSecret"))
+            {
+                unencrypted++;
+            }
+
+            if (element.Name.LocalName == "key" && element.Descendants(xmlDsig + "X509Certificate").FirstOrDefault()?.Value is { } embedded)
+            {
+                using var needed = X509CertificateLoader.LoadCertificate(Convert.FromBase64String(embedded));
+                var neededText = $"the certificate {needed.Subject} (thumbprint {needed.Thumbprint})";
+                if (encryption.Certificate is not { } have)
+                {
+                    throw new SharedKeysException($"The data-protection keys in the database are encrypted with {neededText}, but Cms:Keys:CertificatePath is not set on this node: set it (and Cms:Keys:CertificatePassword if the .pfx has one) to the same .pfx file as the other nodes.");
+                }
+
+                if (!string.Equals(needed.Thumbprint, have.Thumbprint, StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new SharedKeysException($"The data-protection keys in the database are encrypted with {neededText}, but Cms:Keys:CertificatePath '{encryption.Path}' is another certificate ({have.Subject}, thumbprint {have.Thumbprint}): set it to the same .pfx file as the other nodes.");
+                }
+            }
+        }
+
+        if (encryption.Certificate is not null && unencrypted > 0)
+        {
+            logger.LogWarning(
+                "{Count} data-protection keys in the database were stored before Cms:Keys:CertificatePath was set and are not encrypted; they stay in use (and protect the OpenID keys made with them), only keys made from now on are encrypted. See the README's \"Running several nodes\" for how to start with encrypted keys only",
+                unencrypted);
+        }
+
+        foreach (var key in keyManager.GetAllKeys().Where(k => !k.IsRevoked))
+        {
+            try
+            {
+                _ = key.Descriptor;
+            }
+            catch (CryptographicException ex)
+            {
+                throw new SharedKeysException($"The data-protection key {key.KeyId} in the database cannot be decrypted on this node ({ex.Message.TrimEnd('.')}): set Cms:Keys:CertificatePath (and Cms:Keys:CertificatePassword) to the same .pfx file as the other nodes.", ex);
+            }
         }
     }
 
@@ -213,27 +272,5 @@ public sealed class SharedKeys(
         return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pkcs12), password: null, X509KeyStorageFlags.Exportable);
     }
 
-    private async Task<IAsyncDisposable> LockAsync(CancellationToken cancellationToken)
-    {
-        if (data.Provider != DatabaseProvider.Postgres)
-        {
-            // SQLite: one node; its writes are serialized by the database anyway.
-            return new NoLock();
-        }
-
-        // Its own physical connection: closing it ends the session, and so releases the lock.
-        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(data.ResolveConnectionString()) { Pooling = false }.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection);
-        command.Parameters.AddWithValue("key", SharedKeysLock);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-        return connection;
-    }
-
     private static X509KeyStorageFlags StorageFlags => OperatingSystem.IsMacOS() ? X509KeyStorageFlags.DefaultKeySet : X509KeyStorageFlags.EphemeralKeySet;
-
-    private sealed class NoLock : IAsyncDisposable
-    {
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-    }
 }

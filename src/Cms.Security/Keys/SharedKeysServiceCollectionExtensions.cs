@@ -1,4 +1,3 @@
-using System.Security.Cryptography.X509Certificates;
 using Cms.Data;
 using Cms.Data.SharedState;
 using Microsoft.AspNetCore.DataProtection;
@@ -19,20 +18,10 @@ public static class SharedKeysServiceCollectionExtensions
         var options = configuration.GetSection(SharedKeysOptions.Section).Get<SharedKeysOptions>() ?? new SharedKeysOptions();
         services.AddSingleton(options);
         var dataProtection = services.AddDataProtection().PersistKeysToDbContext<CmsDbContext>();
-        if (!string.IsNullOrWhiteSpace(options.CertificatePath))
+        var encryption = KeyEncryptionCertificate.Load(options);
+        services.AddSingleton(encryption);
+        if (encryption.Certificate is { } certificate)
         {
-            var path = Path.GetFullPath(options.CertificatePath);
-            if (!File.Exists(path))
-            {
-                throw new InvalidOperationException($"Cms:Keys:CertificatePath '{options.CertificatePath}' does not exist: set it to a .pfx file with an RSA private key, the same on every node.");
-            }
-
-            var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, options.CertificatePassword, X509KeyStorageFlags.EphemeralKeySet);
-            if (!certificate.HasPrivateKey)
-            {
-                throw new InvalidOperationException($"Cms:Keys:CertificatePath '{options.CertificatePath}' has no private key.");
-            }
-
             dataProtection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
         }
 

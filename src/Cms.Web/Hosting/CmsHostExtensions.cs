@@ -77,12 +77,17 @@ public static class CmsHostExtensions
         return services;
     }
 
-    /// <summary>Migrates the database and, on first start, runs setup. Done before the server takes requests.</summary>
+    /// <summary>
+    /// Migrates the database and, on first start, runs setup. Done before the server takes requests, under the start-up
+    /// lock: nodes starting together on an empty database take turns, and the later ones find the work done.
+    /// </summary>
     public static async Task InitializeCmsAsync(this WebApplication app)
     {
         app.Services.ValidateCmsSettings();
         IssuerCheck.WarnIfUnset(app);
-        await app.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+        var database = app.Services.GetRequiredService<DatabaseInitializer>();
+        await using var startup = await database.LockStartupAsync();
+        await database.MigrateAsync();
         await app.Services.GetRequiredService<SharedKeys>().EnsureAsync();
         SharedKeysCheck.WarnIfUnencrypted(app);
         await using var scope = app.Services.CreateAsyncScope();

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Cms.Recipes;
+using Cms.Security.Keys;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -44,6 +45,8 @@ public static class StartupFailure
                 return [.. invalid.Failures.Select(Line)];
             case CmsStartupException startup:
                 return [Line(startup.Message)];
+            case SharedKeysException keys:
+                return [Line(keys.Message)];
             case RecipeException recipe:
                 return [Line($"The setup recipe failed, nothing was saved: {recipe.Message} Fix the recipe or Cms:Setup:Recipe and start again.")];
             case IOException io when Find<AddressInUseException>(io) is not null:

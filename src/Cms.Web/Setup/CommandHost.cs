@@ -56,7 +56,12 @@ public static class CommandHost
         builder.Services.AddCmsServices(builder.Configuration);
         var app = builder.Build();
         app.Services.ValidateCmsSettings();
-        await app.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync(cancellationToken);
+        var database = app.Services.GetRequiredService<DatabaseInitializer>();
+        await using (await database.LockStartupAsync(cancellationToken))
+        {
+            await database.MigrateAsync(cancellationToken);
+        }
+
         return app;
     }
 

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Cms.Recipes;
@@ -15,7 +17,8 @@ public sealed class TwoNodes : IAsyncDisposable
 {
     public const string DeskClient = "desk";
 
-    private const string DeskRecipe = """
+    /// <summary>The recipe of the <see cref="DeskClient"/> API client (client credentials, in the Administrator role).</summary>
+    public const string DeskRecipe = """
         {
           "name": "desk client",
           "steps": [
@@ -85,19 +88,51 @@ public sealed class TwoNodes : IAsyncDisposable
         await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().ExecuteAsync(json, node.DataDirectory, new RecipeParameters());
     }
 
+    /// <summary>Signs in to the admin of <paramref name="node"/> as the administrator; the session holds the auth cookie.</summary>
+    public static async Task<CookieSession> SignInAsync(CmsWebApplicationFactory node)
+    {
+        var session = new CookieSession(node);
+        var signIn = await session.SubmitFormAsync("/admin/login", "/admin/login", new()
+        {
+            ["Input.UserName"] = CmsWebApplicationFactory.AdminUserName,
+            ["Input.Password"] = CmsWebApplicationFactory.AdminPassword,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.NotEmpty(session.AuthCookie);
+        return session;
+    }
+
+    /// <summary><paramref name="node"/> accepts <paramref name="token"/> of the <see cref="DeskClient"/> (<c>/api/me</c> answers for it).</summary>
+    public static async Task AssertAcceptsTokenAsync(CmsWebApplicationFactory node, string token)
+    {
+        using var me = new HttpRequestMessage(HttpMethod.Get, "/api/me");
+        me.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var answer = await node.CreateClient().SendAsync(me);
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Contains("\"desk\"", await answer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary><paramref name="node"/> signs in the holder of <paramref name="session"/>'s auth cookie (its admin profile page answers 200).</summary>
+    public static async Task AssertAcceptsCookieAsync(CmsWebApplicationFactory node, CookieSession session)
+    {
+        using var profile = await session.CopyAuthCookie(node).SendAsync(HttpMethod.Get, "/admin/profile");
+        Assert.Equal(HttpStatusCode.OK, profile.StatusCode);
+    }
+
     public static async Task<JsonElement> QueryAsync(HttpClient http, string query)
     {
         using var response = await http.PostAsJsonAsync("/api/graphql", new { query });
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
     }
 
-    /// <summary>Asks <paramref name="check"/> every 20 ms until it holds; returns how long that took (or fails after 10 s).</summary>
-    public static async Task<TimeSpan> TimeUntilAsync(Func<Task<bool>> check, Func<string>? lastSeen = null)
+    /// <summary>Asks <paramref name="check"/> every 20 ms until it holds; returns how long that took (or fails after <paramref name="timeout"/>, default 10 s).</summary>
+    public static async Task<TimeSpan> TimeUntilAsync(Func<Task<bool>> check, Func<string>? lastSeen = null, TimeSpan? timeout = null)
     {
+        var limit = timeout ?? TimeSpan.FromSeconds(10);
         var watch = System.Diagnostics.Stopwatch.StartNew();
         while (!await check())
         {
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), "The other node did not follow within 10 seconds. " + lastSeen?.Invoke());
+            Assert.True(watch.Elapsed < limit, $"The awaited state did not come within {limit.TotalSeconds:0} seconds. " + lastSeen?.Invoke());
             await Task.Delay(20);
         }
 
