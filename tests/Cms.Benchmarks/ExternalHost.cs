@@ -62,7 +62,7 @@ public static class ExternalHost
 
         app.UseCmsHost();
         var baseline = new ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal);
-        app.MapPost("/baseline/{name:regex(^[a-z]+$)}", async (HttpContext http, string name) =>
+        app.MapPost("/baseline/{name:regex(^[a-z0-9]+$)}", async (HttpContext http, string name) =>
         {
             // Reads the request like the GraphQL endpoint does, then writes the captured answer of the real endpoint.
             using var reader = new StreamReader(http.Request.Body);
