@@ -16,9 +16,11 @@ namespace Cms.Recipes.Steps;
 /// <summary>
 /// <c>Content</c>: <c>Data[]</c> holds items in Orchard Core's JSON shape, read one at a time from the file. Items are
 /// matched by ContentItemId: a new id creates the item, a changed one gets a new version, an unchanged one is left alone.
-/// Each item goes through <see cref="IContentManager.ImportAsync"/> (the same checks as a save from the API or the
-/// editor); the step only decides how often the session writes: <see cref="ItemsPerWrite"/> items at a time
-/// (<see cref="IUnitOfWork.DeferSaves"/>), then it forgets them. The recipe is still all or nothing: a bad item stops
+/// Each item goes through <see cref="IContentManager.ImportAsync(PreparedContentItem, CancellationToken)"/> (the same
+/// checks as a save from the API or the editor), normalized ahead on other threads while the writer works
+/// (<see cref="ReadAheadAsync"/>); the step only decides how often the session writes: <see cref="ItemsPerWrite"/> items
+/// at a time (<see cref="IUnitOfWork.DeferSaves"/>), with one lookup of the batch's ids and paths
+/// (<see cref="IContentStore.ExpectAsync"/>), then it forgets them. The recipe is still all or nothing: a bad item stops
 /// the run with its path, and the recipe's transaction rolls back every item before it, written or not.
 /// An item may name its owner by user name (<c>OwnerUserName</c>, as exports write it) instead of a user id
 /// (<c>Owner</c>): it becomes the id of the user of that name on this site, or the importer when there is none.
