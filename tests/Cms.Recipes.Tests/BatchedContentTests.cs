@@ -96,6 +96,45 @@ public sealed class BatchedContentTests : RecipeTestBase
         Assert.Equal($"a-{count - 1} content.publish", last);
     }
 
+    [Fact]
+    public async Task Items_cleaned_ahead_on_other_threads_are_imported_in_the_order_of_the_recipe()
+    {
+        // Same titles: each item's path is numbered by how many were imported before it, so the order shows in the paths.
+        await RunAsync(Recipe(Definitions(), Content(Section("sec-news", "News"))));
+        var count = ContentStep.ItemsPerWrite + 5;
+        var items = Enumerable.Range(0, count).Select(n => Article($"a-{n:000}", "Budget day")).ToList();
+        items[7]["HtmlBodyPart"]!["Html"] = "<p onclick=\"steal()\">Clean me<script>steal()</script></p>";
+
+        await RunAsync(Recipe(Definitions(), Content([.. items])));
+
+        var stored = await QueryAsync(new ContentQuery { ContentType = "Article", Take = count + 1 });
+        var paths = stored.Items.ToDictionary(i => i.ContentItemId, i => i.Part("AutoroutePart")!["Path"]!.GetValue<string>());
+        Assert.Equal(count, paths.Count);
+        for (var n = 0; n < count; n++)
+        {
+            Assert.Equal(n == 0 ? "articles/budget-day" : $"articles/budget-day-{n + 1}", paths[$"a-{n:000}"]);
+        }
+
+        Assert.Equal("<p>Clean me</p>", (await GetAsync("a-007", VersionOptions.Published))!.Part("HtmlBodyPart")!["Html"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_bad_item_in_the_middle_of_the_first_batch_leaves_nothing_and_names_it()
+    {
+        await RunAsync(Recipe(Definitions(), Content(Section("sec-news", "News"))));
+        var data = new JsonArray([.. Enumerable.Range(0, ContentStep.ItemsPerWrite + 20).Select(n => (JsonNode)Article($"a-{n}", $"Archive note {n}"))]);
+        var bad = ContentStep.ItemsPerWrite / 2;
+        data[bad] = JsonValue.Create("not an item");
+        var recipe = Recipe(Definitions(), new JsonObject { ["name"] = "Content", ["Data"] = data });
+
+        var error = await FailsWithoutChangesAsync(recipe);
+
+        Assert.Equal($"$.steps[1].Data[{bad}]", error.JsonPath);
+        Assert.Equal("a content item must be an object.", error.Problem);
+        Assert.Null(await GetAsync("a-0"));
+        Assert.Null(await GetAsync($"a-{bad + 1}"));
+    }
+
     private static JsonObject WithPath(JsonObject item, string path)
     {
         item["AutoroutePart"] = new JsonObject { ["Path"] = path };

@@ -30,6 +30,31 @@ public sealed class ContentItemNormalizer(IEnumerable<IContentFieldKind> fieldKi
     }
 
     /// <summary>
+    /// Does ahead, on any thread, what an import does first with an item: <see cref="Normalize"/> on a copy (the
+    /// normalizer and the field kinds keep no state, and the sanitizer may be called from several threads). The item
+    /// itself is not changed; a problem is kept for the import to raise.
+    /// </summary>
+    public PreparedContentItem PrepareImport(ContentItem item, ContentDefinitionSet definitions, string path)
+    {
+        if (definitions.FindType(item.ContentType) is not { } type)
+        {
+            // The import refuses the unknown type itself.
+            return new PreparedContentItem(item, path);
+        }
+
+        var copy = item.Clone();
+        try
+        {
+            var index = Normalize(copy, type, definitions, path);
+            return new PreparedContentItem(item, path, definitions, copy, index, null, AutoroutePaths.FirstLookup(copy, type, item.ContentItemId));
+        }
+        catch (Exception ex)
+        {
+            return new PreparedContentItem(item, path, definitions, null, null, System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex), null);
+        }
+    }
+
+    /// <summary>
     /// One item, or one menu item inside a menu (<paramref name="level"/> 1 to <see cref="Menus.MenuTree.MaxDepth"/>):
     /// the same checks for both, so a menu item is cleaned exactly like an item of its type.
     /// </summary>

@@ -287,8 +287,13 @@ public sealed class ContentManager(
         return true;
     }
 
-    public async Task<ImportOutcome> ImportAsync(ContentItem item, string path, CancellationToken cancellationToken = default)
+    public Task<ImportOutcome> ImportAsync(ContentItem item, string path, CancellationToken cancellationToken = default) =>
+        ImportAsync(new PreparedContentItem(item, path), cancellationToken);
+
+    public async Task<ImportOutcome> ImportAsync(PreparedContentItem prepared, CancellationToken cancellationToken = default)
     {
+        var item = prepared.Item;
+        var path = prepared.Path;
         if (string.IsNullOrWhiteSpace(item.ContentItemId))
         {
             throw new ContentValidationException($"{path}.ContentItemId", "is required.");
@@ -323,7 +328,7 @@ public sealed class ContentManager(
                 version.Stage = ContentStages.Published;
             }
 
-            var index = await NormalizeAsync(version, type, path, cancellationToken);
+            var index = await NormalizeAsync(version, type, path, cancellationToken, prepared: prepared);
             await store.AddAsync(version, index, cancellationToken);
             await ChangingAsync(new ContentChange(ContentEventKind.Created, version, null, ContentStages.Draft, access.Actor), cancellationToken);
             if (version.Published)
@@ -344,7 +349,7 @@ public sealed class ContentManager(
         {
             await DemandAsync(ContentAction.Edit, latest, cancellationToken);
             var candidate = item.Clone();
-            await NormalizeAsync(candidate, type, path, cancellationToken, latest.ContentItemId);
+            await NormalizeAsync(candidate, type, path, cancellationToken, latest.ContentItemId, prepared);
             var sameContent = JsonNode.DeepEquals(candidate.Content, latest.Content);
             if (sameContent && latest.Published == item.Published)
             {
@@ -576,10 +581,22 @@ public sealed class ContentManager(
         }
     }
 
-    private async Task<IReadOnlyList<FieldIndexEntry>> NormalizeAsync(ContentItem item, ContentTypeDefinition type, string path, CancellationToken cancellationToken, string? existingId = null)
+    private async Task<IReadOnlyList<FieldIndexEntry>> NormalizeAsync(ContentItem item, ContentTypeDefinition type, string path, CancellationToken cancellationToken, string? existingId = null, PreparedContentItem? prepared = null)
     {
         var set = await definitions.GetAsync(cancellationToken);
-        var index = normalizer.Normalize(item, type, set, path);
+        IReadOnlyList<FieldIndexEntry> index;
+        if (prepared is not null && ReferenceEquals(set.FindType(type.Name), type) && prepared.TryTake(set, out var normalized, out var preparedIndex))
+        {
+            // Normalized ahead from the same item with the same definitions: the same content, title and index rows.
+            item.Content = normalized.Content;
+            item.DisplayText = normalized.DisplayText;
+            index = preparedIndex;
+        }
+        else
+        {
+            index = normalizer.Normalize(item, type, set, path);
+        }
+
         await AssignPathAsync(item, type, existingId ?? item.ContentItemId, path, cancellationToken);
         await CheckMenuTargetsAsync(item, type, set, path, cancellationToken);
         return index;
@@ -678,13 +695,8 @@ public sealed class ContentManager(
 
     private async Task<string> GeneratePathAsync(ContentTypePartDefinition autoroute, string? title, string contentItemId, CancellationToken cancellationToken)
     {
-        var slug = Slug.Slugify(title ?? "");
-        if (slug.Length == 0)
-        {
-            slug = contentItemId.Length > 0 ? contentItemId : "untitled";
-        }
-
-        var prefix = PathPrefix(autoroute);
+        var slug = AutoroutePaths.Slug(title, contentItemId);
+        var prefix = AutoroutePaths.Prefix(autoroute);
         var candidate = prefix + slug;
         for (var n = 2; await store.FindPathOwnerAsync(candidate, contentItemId, cancellationToken) is not null; n++)
         {
@@ -692,15 +704,6 @@ public sealed class ContentManager(
         }
 
         return candidate;
-    }
-
-    /// <summary>The literal text before the first Liquid tag of the AutoroutePart pattern, e.g. "articles/".</summary>
-    private static string PathPrefix(ContentTypePartDefinition autoroute)
-    {
-        var pattern = autoroute.Settings["AutoroutePartSettings"]?["Pattern"]?.GetValue<string>() ?? "";
-        var end = pattern.IndexOf("{{", StringComparison.Ordinal);
-        var prefix = end < 0 ? "" : pattern[..end];
-        return Slug.NormalizePath(prefix) is { } clean ? clean + "/" : "";
     }
 
     private async Task<ContentItem> RequireLatestAsync(string contentItemId, string? expectedVersionId, CancellationToken cancellationToken)

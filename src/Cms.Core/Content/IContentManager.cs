@@ -53,6 +53,13 @@ public interface IContentManager
     Task<ImportOutcome> ImportAsync(ContentItem item, string path, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// <see cref="ImportAsync(ContentItem, string, CancellationToken)"/> for an item normalized ahead
+    /// (<see cref="ContentItemNormalizer.PrepareImport"/>): the same checks and the same result, with the normalizing
+    /// already done.
+    /// </summary>
+    Task<ImportOutcome> ImportAsync(PreparedContentItem prepared, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// The editor's path check, by the same rule a save applies: a typed <paramref name="path"/> is normalized and
     /// checked against every other item's path; without one, the path a save would generate from
     /// <paramref name="title"/> is returned. Needs the edit permission on the type (own items are enough).

@@ -30,6 +30,15 @@ public interface IContentStore
 
     Task RemoveVersionAsync(ContentItem version, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// A batched import's set-based lookup: finds in one query which of <paramref name="contentItemIds"/> have no version
+    /// at all and who holds each of <paramref name="paths"/>, so that the lookups of those ids and paths that follow in
+    /// this transaction (<see cref="GetAsync"/>, <see cref="GetVersionsAsync"/>, <see cref="FindPathOwnerAsync"/>) are
+    /// answered without a query each. Saves made afterwards count as before: an id or path they touch is looked up again.
+    /// Outside a transaction it does nothing.
+    /// </summary>
+    Task ExpectAsync(IReadOnlyCollection<string> contentItemIds, IReadOnlyCollection<string> paths, CancellationToken cancellationToken = default);
+
     /// <summary>The id of another live item (latest or published) that uses <paramref name="path"/>, if any.</summary>
     Task<string?> FindPathOwnerAsync(string path, string exceptContentItemId, CancellationToken cancellationToken = default);
 

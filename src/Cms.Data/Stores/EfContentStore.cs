@@ -44,14 +44,24 @@ public sealed class EfContentStore(CmsDbContext db, SharedContentCache shared, E
         Revision = r.Revision,
     };
 
+    private const int ExpectChunk = 500;
+
     private readonly HashSet<string> _unwrittenIds = new(StringComparer.Ordinal);
     private readonly HashSet<string> _unwrittenPaths = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ContentItemRecord> _unwrittenOwners = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _absentIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _expectedPathOwners = new(StringComparer.Ordinal);
+    private object? _expectedIn;
     private long _generationSeen;
 
     public async Task<ContentItem?> GetAsync(string contentItemId, VersionOptions options, CancellationToken cancellationToken = default)
     {
         await FlushIfUnwrittenAsync(_unwrittenIds, contentItemId, cancellationToken);
+        if (KnownAbsent(contentItemId))
+        {
+            return null;
+        }
+
         var query = db.ContentItems.Where(r => r.ContentItemId == contentItemId);
         query = options == VersionOptions.Published ? query.Where(r => r.Published) : query.Where(r => r.Latest);
         var record = await query.FirstOrDefaultAsync(cancellationToken);
@@ -68,6 +78,11 @@ public sealed class EfContentStore(CmsDbContext db, SharedContentCache shared, E
     public async Task<IReadOnlyList<ContentItem>> GetVersionsAsync(string contentItemId, CancellationToken cancellationToken = default)
     {
         await FlushIfUnwrittenAsync(_unwrittenIds, contentItemId, cancellationToken);
+        if (KnownAbsent(contentItemId))
+        {
+            return [];
+        }
+
         var records = await db.ContentItems.AsNoTracking()
             .Where(r => r.ContentItemId == contentItemId)
             .OrderBy(r => r.Id)
@@ -149,11 +164,62 @@ public sealed class EfContentStore(CmsDbContext db, SharedContentCache shared, E
         }
 
         await FlushIfUnwrittenAsync(_unwrittenPaths, path, cancellationToken);
+        if (Expected() && _expectedPathOwners.TryGetValue(path, out var owners))
+        {
+            return owners.FirstOrDefault(o => o != exceptContentItemId);
+        }
+
         return await db.ContentItems.AsNoTracking()
             .Where(r => r.Path == path && r.ContentItemId != exceptContentItemId && (r.Latest || r.Published))
             .Select(r => r.ContentItemId)
             .FirstOrDefaultAsync(cancellationToken);
     }
+
+    public async Task ExpectAsync(IReadOnlyCollection<string> contentItemIds, IReadOnlyCollection<string> paths, CancellationToken cancellationToken = default)
+    {
+        _absentIds.Clear();
+        _expectedPathOwners.Clear();
+        _expectedIn = db.Database.CurrentTransaction;
+        if (_expectedIn is null)
+        {
+            return;
+        }
+
+        // What the session holds unwritten is not in the database yet: those ids and paths keep their own rule.
+        DropWritten();
+        foreach (var chunk in contentItemIds.Where(id => !_unwrittenIds.Contains(id)).Distinct(StringComparer.Ordinal).Chunk(ExpectChunk))
+        {
+            var present = await db.ContentItems.AsNoTracking().Where(r => chunk.Contains(r.ContentItemId)).Select(r => r.ContentItemId).Distinct().ToListAsync(cancellationToken);
+            _absentIds.UnionWith(chunk.Except(present, StringComparer.Ordinal));
+        }
+
+        foreach (var chunk in paths.Where(p => !_unwrittenPaths.Contains(p)).Distinct(StringComparer.Ordinal).Chunk(ExpectChunk))
+        {
+            foreach (var path in chunk)
+            {
+                _expectedPathOwners[path] = [];
+            }
+
+            var held = await db.ContentItems.AsNoTracking()
+                .Where(r => r.Path != null && chunk.Contains(r.Path) && (r.Latest || r.Published))
+                .Select(r => new { r.Path, r.ContentItemId })
+                .ToListAsync(cancellationToken);
+            foreach (var row in held)
+            {
+                var owners = _expectedPathOwners[row.Path!];
+                if (!owners.Contains(row.ContentItemId, StringComparer.Ordinal))
+                {
+                    owners.Add(row.ContentItemId);
+                }
+            }
+        }
+    }
+
+    /// <summary>Whether <see cref="ExpectAsync"/> found no version of the item, and nothing since has saved one.</summary>
+    private bool KnownAbsent(string contentItemId) => Expected() && _absentIds.Contains(contentItemId);
+
+    /// <summary>Whether what <see cref="ExpectAsync"/> found still holds: it was found in the transaction still open.</summary>
+    private bool Expected() => _expectedIn is not null && ReferenceEquals(_expectedIn, db.Database.CurrentTransaction);
 
     public async Task<ContentQueryResult> QueryAsync(ContentQuery query, CancellationToken cancellationToken = default)
     {
@@ -218,10 +284,12 @@ public sealed class EfContentStore(CmsDbContext db, SharedContentCache shared, E
     {
         DropWritten();
         _unwrittenIds.Add(record.ContentItemId);
+        _absentIds.Remove(record.ContentItemId);
         if (record.Path is { } path)
         {
             _unwrittenPaths.Add(path);
             _unwrittenOwners[path] = record;
+            _expectedPathOwners.Remove(path);
         }
     }
 
@@ -261,7 +329,7 @@ public sealed class EfContentStore(CmsDbContext db, SharedContentCache shared, E
     /// </summary>
     private async Task<ContentItemRecord> TrackedAsync(string contentItemVersionId, CancellationToken cancellationToken)
     {
-        if (db.ContentItems.Local.FirstOrDefault(r => r.ContentItemVersionId == contentItemVersionId) is { } tracked)
+        if (TrackedRows.Find<ContentItemRecord>(db, r => r.ContentItemVersionId == contentItemVersionId) is { } tracked)
         {
             return tracked;
         }

@@ -13,6 +13,11 @@ public sealed class EfSearchIndexStore(CmsDbContext db, EfUnitOfWork unitOfWork)
 {
     public async Task UpsertAsync(SearchDocument document, CancellationToken cancellationToken = default)
     {
+        if (unitOfWork.SavesDeferred && Defer(document))
+        {
+            return;
+        }
+
         var row = await FindAsync(document.ContentItemId, cancellationToken);
         if (row is null)
         {
@@ -27,7 +32,7 @@ public sealed class EfSearchIndexStore(CmsDbContext db, EfUnitOfWork unitOfWork)
 
         // The version row: tracked when this change wrote it (its id comes at the save), held back by a batched import
         // (its id comes when the batch is written, just before the save), else read.
-        if (db.ContentItems.Local.FirstOrDefault(r => r.ContentItemVersionId == document.ContentItemVersionId) is { } version)
+        if (TrackedRows.Find<ContentItemRecord>(db, r => r.ContentItemVersionId == document.ContentItemVersionId) is { } version)
         {
             row.Document = version;
         }
@@ -43,16 +48,12 @@ public sealed class EfSearchIndexStore(CmsDbContext db, EfUnitOfWork unitOfWork)
             row.DocumentId = await db.ContentItems.Where(r => r.ContentItemVersionId == document.ContentItemVersionId).Select(r => r.Id).SingleAsync(cancellationToken);
         }
 
-        row.ContentType = document.ContentType;
-        row.Title = document.Title;
-        row.Lead = document.Lead;
-        row.Body = document.Body;
-        row.Tags = document.Tags;
-        row.Authors = document.Authors;
+        Fill(row, document);
     }
 
     public async Task RemoveAsync(string contentItemId, CancellationToken cancellationToken = default)
     {
+        unitOfWork.Rows.RemoveSearch(contentItemId);
         if (await FindAsync(contentItemId, cancellationToken) is { } row && db.Entry(row).State != EntityState.Deleted)
         {
             db.ContentSearch.Remove(row);
@@ -62,7 +63,51 @@ public sealed class EfSearchIndexStore(CmsDbContext db, EfUnitOfWork unitOfWork)
     public async Task ClearAsync(CancellationToken cancellationToken = default) =>
         await db.ContentSearch.ExecuteDeleteAsync(cancellationToken);
 
+    /// <summary>
+    /// Holds the row with the batch when the session tracks none for the item and the version's row id is known now or
+    /// at the batch's write; otherwise (false) the row goes through the change tracker as outside a batch.
+    /// </summary>
+    private bool Defer(SearchDocument document)
+    {
+        var rows = unitOfWork.Rows;
+        var pending = rows.FindSearch(document.ContentItemId);
+        if (pending is null && TrackedRows.Find<ContentSearchRecord>(db, r => r.ContentItemId == document.ContentItemId) is not null)
+        {
+            return false;
+        }
+
+        var unwritten = rows.FindUnwritten(document.ContentItemVersionId);
+        long documentId = 0;
+        if (unwritten is null)
+        {
+            if (TrackedRows.Find<ContentItemRecord>(db, r => r.ContentItemVersionId == document.ContentItemVersionId) is not { Id: > 0 } version)
+            {
+                // Not in memory, or not written yet by the change tracker: the tracked way links it.
+                rows.RemoveSearch(document.ContentItemId);
+                return false;
+            }
+
+            documentId = version.Id;
+        }
+
+        var row = pending ?? new ContentSearchRecord { ContentItemId = document.ContentItemId };
+        row.DocumentId = documentId;
+        Fill(row, document);
+        rows.AddSearch(row, unwritten);
+        return true;
+    }
+
+    private static void Fill(ContentSearchRecord row, SearchDocument document)
+    {
+        row.ContentType = document.ContentType;
+        row.Title = document.Title;
+        row.Lead = document.Lead;
+        row.Body = document.Body;
+        row.Tags = document.Tags;
+        row.Authors = document.Authors;
+    }
+
     private async Task<ContentSearchRecord?> FindAsync(string contentItemId, CancellationToken cancellationToken) =>
-        db.ContentSearch.Local.FirstOrDefault(r => r.ContentItemId == contentItemId)
+        TrackedRows.Find<ContentSearchRecord>(db, r => r.ContentItemId == contentItemId)
         ?? await db.ContentSearch.FirstOrDefaultAsync(r => r.ContentItemId == contentItemId, cancellationToken);
 }

@@ -1,7 +1,10 @@
 using System.Data.Common;
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Threading.Channels;
 using Cms.Core.Content;
+using Cms.Core.Metadata;
 using Cms.Core.Queries;
 using Cms.Core.Security;
 using Cms.Core.Storage;
@@ -13,15 +16,24 @@ namespace Cms.Recipes.Steps;
 /// <summary>
 /// <c>Content</c>: <c>Data[]</c> holds items in Orchard Core's JSON shape, read one at a time from the file. Items are
 /// matched by ContentItemId: a new id creates the item, a changed one gets a new version, an unchanged one is left alone.
-/// Each item goes through <see cref="IContentManager.ImportAsync"/> (the same checks as a save from the API or the
-/// editor); the step only decides how often the session writes: <see cref="ItemsPerWrite"/> items at a time
-/// (<see cref="IUnitOfWork.DeferSaves"/>), then it forgets them. The recipe is still all or nothing: a bad item stops
+/// Each item goes through <see cref="IContentManager.ImportAsync(PreparedContentItem, CancellationToken)"/> (the same
+/// checks as a save from the API or the editor), normalized ahead on other threads while the writer works
+/// (<see cref="ReadAheadAsync"/>); the step only decides how often the session writes: <see cref="ItemsPerWrite"/> items
+/// at a time (<see cref="IUnitOfWork.DeferSaves"/>), with one lookup of the batch's ids and paths
+/// (<see cref="IContentStore.ExpectAsync"/>), then it forgets them. The recipe is still all or nothing: a bad item stops
 /// the run with its path, and the recipe's transaction rolls back every item before it, written or not.
 /// An item may name its owner by user name (<c>OwnerUserName</c>, as exports write it) instead of a user id
 /// (<c>Owner</c>): it becomes the id of the user of that name on this site, or the importer when there is none.
 /// Exported, the step lists every item's published version and, when a draft is newer, the draft after it.
 /// </summary>
-public sealed class ContentStep(IContentManager contentManager, IContentStore store, IUserDirectory users, IUnitOfWork unitOfWork, ILogger<ContentStep> logger) : IRecipeStep, IRecipeExportSource
+public sealed class ContentStep(
+    IContentManager contentManager,
+    ContentItemNormalizer normalizer,
+    IContentDefinitionManager definitions,
+    IContentStore store,
+    IUserDirectory users,
+    IUnitOfWork unitOfWork,
+    ILogger<ContentStep> logger) : IRecipeStep, IRecipeExportSource
 {
     /// <summary>How many items are written in one round of statements (one SaveChanges).</summary>
     public const int ItemsPerWrite = 250;
@@ -44,61 +56,61 @@ public sealed class ContentStep(IContentManager contentManager, IContentStore st
         var counts = new Dictionary<ImportOutcome, int>();
         var owners = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         var unknownOwners = 0;
-        var firstUnwritten = 0;
-        var next = 0;
-        using (unitOfWork.DeferSaves())
+        var set = await definitions.GetAsync(cancellationToken);
+        var ahead = Channel.CreateBounded<Task<Entry>>(new BoundedChannelOptions(ItemsPerWrite) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reading = Task.Run(() => ReadAheadAsync(context, items, set, ahead.Writer, stop.Token), CancellationToken.None);
+        try
         {
-            await foreach (var entry in items.WithCancellation(cancellationToken))
+            using (unitOfWork.DeferSaves())
             {
-                if (entry.Json is not JsonObject json)
+                var batch = new List<Entry>(ItemsPerWrite);
+                while (await NextBatchAsync(ahead.Reader, batch, cancellationToken))
                 {
-                    throw context.Error(entry.Path, "a content item must be an object.");
-                }
-
-                var item = ContentItemJson.FromJson(json, entry.Path);
-                if (string.IsNullOrEmpty(item.ContentType))
-                {
-                    throw context.Error($"{entry.Path}.ContentType", "is required.");
-                }
-
-                if (json[OwnerUserName] is { } ownerName)
-                {
-                    if (ownerName is not JsonValue value || value.GetValueKind() != JsonValueKind.String)
+                    // One query for the batch's ids and one for its paths, instead of two per item.
+                    var ready = batch.Select(e => e.Prepared).OfType<PreparedContentItem>().ToList();
+                    await store.ExpectAsync(
+                        ready.Select(p => p.Item.ContentItemId).ToList(),
+                        ready.Select(p => p.LookupPath).OfType<string>().ToList(),
+                        cancellationToken);
+                    foreach (var entry in batch)
                     {
-                        throw context.Error($"{entry.Path}.{OwnerUserName}", "must be a user name (a string).");
+                        entry.Failure?.Throw();
+                        var prepared = entry.Prepared!;
+                        if (entry.OwnerName is { } name)
+                        {
+                            if (!owners.TryGetValue(name, out var ownerId))
+                            {
+                                owners[name] = ownerId = await users.FindIdByUserNameAsync(name, cancellationToken);
+                            }
+
+                            unknownOwners += ownerId is null ? 1 : 0;
+                            prepared.Item.Owner = ownerId;
+                        }
+
+                        ImportOutcome outcome;
+                        try
+                        {
+                            outcome = await contentManager.ImportAsync(prepared, cancellationToken);
+                        }
+                        catch (Exception ex) when (ex.GetBaseException() is DbException)
+                        {
+                            // A lookup wrote the items before this one first (see IUnitOfWork.DeferSaves).
+                            throw WriteFailed(context, batch[0].Index, entry.Index, ex);
+                        }
+
+                        counts[outcome] = counts.GetValueOrDefault(outcome) + 1;
                     }
 
-                    var name = value.GetValue<string>();
-                    if (!owners.TryGetValue(name, out var ownerId))
-                    {
-                        owners[name] = ownerId = await users.FindIdByUserNameAsync(name, cancellationToken);
-                    }
-
-                    unknownOwners += ownerId is null ? 1 : 0;
-                    item.Owner = ownerId;
-                }
-
-                ImportOutcome outcome;
-                try
-                {
-                    outcome = await contentManager.ImportAsync(item, entry.Path, cancellationToken);
-                }
-                catch (Exception ex) when (ex.GetBaseException() is DbException)
-                {
-                    // A lookup wrote the items before this one first (see IUnitOfWork.DeferSaves).
-                    throw WriteFailed(context, firstUnwritten, entry.Index, ex);
-                }
-
-                counts[outcome] = counts.GetValueOrDefault(outcome) + 1;
-                next = entry.Index + 1;
-                if (next - firstUnwritten >= ItemsPerWrite)
-                {
-                    await WriteAsync(context, firstUnwritten, next, cancellationToken);
-                    firstUnwritten = next;
+                    await WriteAsync(context, batch[0].Index, batch[^1].Index + 1, cancellationToken);
                 }
             }
-
-            await WriteAsync(context, firstUnwritten, next, cancellationToken);
+        }
+        finally
+        {
+            // On a failure the reader stops at its next item; either way it is done before the step returns.
+            await stop.CancelAsync();
+            await reading;
         }
 
         logger.LogInformation(
@@ -110,6 +122,102 @@ public sealed class ContentStep(IContentManager contentManager, IContentStore st
         {
             logger.LogWarning("Content step: {Count} items named an owner who is not a user of this site; the importer owns them", unknownOwners);
         }
+    }
+
+    /// <summary>
+    /// Reads the items in order and starts each one's preparation (its JSON checked and turned into an item, then
+    /// normalized: validation and HTML sanitizing, <see cref="ContentItemNormalizer.PrepareImport"/>) on the thread pool,
+    /// so that while one batch is written the next ones are read and cleaned on the other cores. At most
+    /// <see cref="ItemsPerWrite"/> items wait ahead of the writer (the channel is bounded), in their order. A problem is
+    /// kept with its item and raised when the writer reaches it, after the items before it, as when items were read one
+    /// at a time.
+    /// </summary>
+    private async Task ReadAheadAsync(RecipeStepContext context, IAsyncEnumerable<RecipeItem> items, ContentDefinitionSet set, ChannelWriter<Task<Entry>> ahead, CancellationToken cancellationToken)
+    {
+        var last = -1;
+        try
+        {
+            await foreach (var item in items.WithCancellation(cancellationToken))
+            {
+                last = item.Index;
+
+                // Fairness puts each on the pool's common queue, so the oldest item (the one the writer waits for) goes first.
+                await ahead.WriteAsync(Task.Factory.StartNew(() => Prepare(context, item, set), cancellationToken, TaskCreationOptions.PreferFairness, TaskScheduler.Default), cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            // The file itself is wrong at this point (not JSON, a bad script): the writer raises it after the items before it.
+            try
+            {
+                await ahead.WriteAsync(Task.FromResult(new Entry(last + 1) { Failure = ExceptionDispatchInfo.Capture(ex) }), cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // The writer stopped first (its own failure): nobody waits for this one.
+            }
+        }
+        finally
+        {
+            ahead.TryComplete();
+        }
+    }
+
+    private Entry Prepare(RecipeStepContext context, RecipeItem entry, ContentDefinitionSet set)
+    {
+        try
+        {
+            if (entry.Json is not JsonObject json)
+            {
+                throw context.Error(entry.Path, "a content item must be an object.");
+            }
+
+            var item = ContentItemJson.FromJson(json, entry.Path);
+            if (string.IsNullOrEmpty(item.ContentType))
+            {
+                throw context.Error($"{entry.Path}.ContentType", "is required.");
+            }
+
+            string? ownerName = null;
+            if (json[OwnerUserName] is { } owner)
+            {
+                if (owner is not JsonValue value || value.GetValueKind() != JsonValueKind.String)
+                {
+                    throw context.Error($"{entry.Path}.{OwnerUserName}", "must be a user name (a string).");
+                }
+
+                ownerName = value.GetValue<string>();
+            }
+
+            return new Entry(entry.Index) { Prepared = normalizer.PrepareImport(item, set, entry.Path), OwnerName = ownerName };
+        }
+        catch (Exception ex)
+        {
+            return new Entry(entry.Index) { Failure = ExceptionDispatchInfo.Capture(ex) };
+        }
+    }
+
+    /// <summary>The next items in order, up to <see cref="ItemsPerWrite"/>, ending early at one that failed; false when none are left.</summary>
+    private static async Task<bool> NextBatchAsync(ChannelReader<Task<Entry>> ahead, List<Entry> batch, CancellationToken cancellationToken)
+    {
+        batch.Clear();
+        while (batch.Count < ItemsPerWrite && await ahead.WaitToReadAsync(cancellationToken))
+        {
+            while (batch.Count < ItemsPerWrite && ahead.TryRead(out var next))
+            {
+                var entry = await next;
+                batch.Add(entry);
+                if (entry.Failure is not null)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return batch.Count > 0;
     }
 
     public async Task ExportAsync(RecipeExportContext context, CancellationToken cancellationToken)
@@ -190,6 +298,16 @@ public sealed class ContentStep(IContentManager contentManager, IContentStore st
         // Keeping them would make every later write of this one long transaction slower (the session would compare ever
         // more records) and the memory grow with the recipe.
         unitOfWork.ForgetSavedContent();
+    }
+
+    /// <summary>One item as the writer gets it: prepared, or the problem to raise when the writer reaches it.</summary>
+    private sealed record Entry(int Index)
+    {
+        public PreparedContentItem? Prepared { get; init; }
+
+        public string? OwnerName { get; init; }
+
+        public ExceptionDispatchInfo? Failure { get; init; }
     }
 
     private static RecipeException WriteFailed(RecipeStepContext context, int first, int last, Exception ex) =>
