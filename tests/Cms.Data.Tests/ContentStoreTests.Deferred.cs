@@ -113,12 +113,17 @@ public abstract partial class ContentStoreTests
         return outcomes;
     });
 
-    private static ContentItem Archived(string id, string title, string? path = null)
+    private static ContentItem Archived(string id, string title, string? path = null, string? body = null)
     {
         var article = ArticleBuilder.Titled(title).WithId(id).By("author-1", "author-2").WithLead("The lead.").Ranked(3).Featured(true).Tagged("energy").OnDate("2025-05-30T00:00:00Z");
         if (path is not null)
         {
             article.WithPath(path);
+        }
+
+        if (body is not null)
+        {
+            article.WithBody(body);
         }
 
         var item = article.Build();

@@ -1,4 +1,5 @@
 using Cms.Core.Content;
+using Cms.Core.Metadata;
 using Cms.Core.Storage;
 using Cms.Data.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -64,6 +65,28 @@ public abstract partial class ContentStoreTests
         Assert.Equal(["Budget day, revised", "Grid upgrade, revised"], rows.Select(r => r.Title));
         Assert.Equal((await GetAsync("first", VersionOptions.Published))!.ContentItemVersionId, rows[0].Version);
         Assert.Equal((await GetAsync("second", VersionOptions.Published))!.ContentItemVersionId, rows[1].Version);
+    }
+
+    [SkippableFact]
+    public async Task An_item_prepared_ahead_gets_the_search_row_of_one_imported_as_it_came()
+    {
+        var html = "<p>Dredging the <b>harbour</b> mouth &amp; the quays</p><p>starts in June.</p>";
+        await ContentAsync(m => m.ImportAsync(Archived("as-it-came", "Harbour works", body: html), "$"));
+
+        await InScopeAsync(async sp =>
+        {
+            var set = await sp.GetRequiredService<IContentDefinitionManager>().GetAsync();
+            var prepared = sp.GetRequiredService<ContentItemNormalizer>().PrepareImport(Archived("prepared", "Harbour works", body: html), set, "$");
+            await sp.GetRequiredService<IContentManager>().ImportAsync(prepared);
+        });
+
+        var rows = await InScopeAsync(sp => sp.GetRequiredService<CmsDbContext>().ContentSearch.AsNoTracking()
+            .OrderBy(r => r.ContentItemId)
+            .Select(r => new { r.ContentType, r.Title, r.Lead, r.Body, r.Tags, r.Authors })
+            .ToListAsync());
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(rows[0], rows[1]);
+        Assert.Equal("Dredging the harbour mouth & the quays starts in June.", rows[0].Body);
     }
 
     [SkippableFact]

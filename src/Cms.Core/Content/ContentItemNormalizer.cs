@@ -46,7 +46,10 @@ public sealed class ContentItemNormalizer(IEnumerable<IContentFieldKind> fieldKi
         try
         {
             var index = Normalize(copy, type, definitions, path);
-            return new PreparedContentItem(item, path, definitions, copy, index, null, AutoroutePaths.FirstLookup(copy, type, item.ContentItemId));
+
+            // The search texts too: on the thread that writes, making them took a fifth of an import's time.
+            var search = Search.SearchableTypes.IsSearchable(type) ? Search.SearchDocumentBuilder.Texts(copy, type, definitions) : null;
+            return new PreparedContentItem(item, path, definitions, copy, index, null, AutoroutePaths.FirstLookup(copy, type, item.ContentItemId), search);
         }
         catch (Exception ex)
         {

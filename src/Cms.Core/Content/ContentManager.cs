@@ -333,7 +333,7 @@ public sealed class ContentManager(
             await ChangingAsync(new ContentChange(ContentEventKind.Created, version, null, ContentStages.Draft, access.Actor), cancellationToken);
             if (version.Published)
             {
-                await ChangingAsync(new ContentChange(ContentEventKind.Published, version, ContentStages.Draft, ContentStages.Published, access.Actor, ContentTransitions.Publish), cancellationToken);
+                await ChangingAsync(new ContentChange(ContentEventKind.Published, version, ContentStages.Draft, ContentStages.Published, access.Actor, ContentTransitions.Publish) { SearchTexts = prepared.TakenSearchTexts }, cancellationToken);
             }
 
             await unitOfWork.SaveChangesAsync(cancellationToken);

@@ -17,6 +17,7 @@ public sealed class PreparedContentItem
     private readonly ContentItem? _normalized;
     private readonly IReadOnlyList<FieldIndexEntry>? _index;
     private readonly ExceptionDispatchInfo? _error;
+    private readonly Search.SearchTexts? _search;
     private bool _taken;
 
     /// <summary>An item not prepared ahead: the import normalizes it.</summary>
@@ -26,13 +27,14 @@ public sealed class PreparedContentItem
         Path = path;
     }
 
-    internal PreparedContentItem(ContentItem item, string path, ContentDefinitionSet definitions, ContentItem? normalized, IReadOnlyList<FieldIndexEntry>? index, ExceptionDispatchInfo? error, string? lookupPath)
+    internal PreparedContentItem(ContentItem item, string path, ContentDefinitionSet definitions, ContentItem? normalized, IReadOnlyList<FieldIndexEntry>? index, ExceptionDispatchInfo? error, string? lookupPath, Search.SearchTexts? search = null)
         : this(item, path)
     {
         _definitions = definitions;
         _normalized = normalized;
         _index = index;
         _error = error;
+        _search = search;
         LookupPath = lookupPath;
     }
 
@@ -47,6 +49,12 @@ public sealed class PreparedContentItem
     /// its title (so a batch can look its paths up in one query, <see cref="Storage.IContentStore.ExpectAsync"/>).
     /// </summary>
     public string? LookupPath { get; }
+
+    /// <summary>
+    /// The search texts of the normalized content (<see cref="Search.SearchDocumentBuilder.Texts"/>), made ahead for a
+    /// searchable type; only once <see cref="TryTake"/> handed that content out, since they describe it and nothing else.
+    /// </summary>
+    internal Search.SearchTexts? TakenSearchTexts { get; private set; }
 
     /// <summary>
     /// The normalized content and index rows, once, when prepared with <paramref name="definitions"/>; a problem found
@@ -70,6 +78,7 @@ public sealed class PreparedContentItem
 
         normalized = _normalized;
         index = _index;
+        TakenSearchTexts = _search;
         return true;
     }
 }

@@ -15,4 +15,11 @@ public sealed record ContentChange(
     ContentActor Actor,
     string? Transition = null,
     string? Comment = null,
-    DateTime? ScheduledUtc = null);
+    DateTime? ScheduledUtc = null)
+{
+    /// <summary>
+    /// The item's search texts when they were made ahead from this very content (an import prepares them with the item,
+    /// <see cref="PreparedContentItem"/>); otherwise null and whoever needs them makes them.
+    /// </summary>
+    public Search.SearchTexts? SearchTexts { get; init; }
+}

@@ -47,7 +47,7 @@ public sealed class ContentSearchIndexer(IContentDefinitionManager definitions, 
 
         if (change.Kind == ContentEventKind.Published)
         {
-            await index.UpsertAsync(await DocumentAsync(item, type, set, cancellationToken), cancellationToken);
+            await index.UpsertAsync(await DocumentAsync(item, type, set, cancellationToken, change.SearchTexts), cancellationToken);
         }
         else
         {
@@ -109,7 +109,7 @@ public sealed class ContentSearchIndexer(IContentDefinitionManager definitions, 
         }
     }
 
-    private async Task<SearchDocument> DocumentAsync(ContentItem item, ContentTypeDefinition type, ContentDefinitionSet set, CancellationToken cancellationToken)
+    private async Task<SearchDocument> DocumentAsync(ContentItem item, ContentTypeDefinition type, ContentDefinitionSet set, CancellationToken cancellationToken, SearchTexts? texts = null)
     {
         var ids = SearchDocumentBuilder.AuthorIds(item, type, set);
         var missing = ids.Where(id => !_authorNames.ContainsKey(id)).ToList();
@@ -123,6 +123,6 @@ public sealed class ContentSearchIndexer(IContentDefinitionManager definitions, 
         }
 
         var names = ids.Select(id => _authorNames[id]).OfType<string>().Where(n => n.Length > 0).ToList();
-        return SearchDocumentBuilder.Build(item, type, set, names);
+        return SearchDocumentBuilder.Build(item, texts ?? SearchDocumentBuilder.Texts(item, type, set), names);
     }
 }

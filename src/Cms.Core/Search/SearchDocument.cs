@@ -6,3 +6,9 @@ namespace Cms.Core.Search;
 /// characters, so the snippet marks (<see cref="SearchSnippet"/>) cannot be forged by content.
 /// </summary>
 public sealed record SearchDocument(string ContentItemId, string ContentItemVersionId, string ContentType, string Title, string Lead, string Body, string Tags, string Authors);
+
+/// <summary>
+/// The part of a <see cref="SearchDocument"/> that comes from the item's own content (everything but its ids and author
+/// names), the costly part to make: <see cref="SearchDocumentBuilder.Texts"/>.
+/// </summary>
+public sealed record SearchTexts(string Title, string Lead, string Body, string Tags);

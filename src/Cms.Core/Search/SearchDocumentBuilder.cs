@@ -36,7 +36,25 @@ public static partial class SearchDocumentBuilder
         return ids;
     }
 
-    public static SearchDocument Build(ContentItem item, ContentTypeDefinition type, ContentDefinitionSet definitions, IReadOnlyList<string> authorNames)
+    public static SearchDocument Build(ContentItem item, ContentTypeDefinition type, ContentDefinitionSet definitions, IReadOnlyList<string> authorNames) =>
+        Build(item, Texts(item, type, definitions), authorNames);
+
+    /// <summary>The document of an item whose <paramref name="texts"/> were made from its content (by <see cref="Texts"/>).</summary>
+    public static SearchDocument Build(ContentItem item, SearchTexts texts, IReadOnlyList<string> authorNames) => new(
+        item.ContentItemId,
+        item.ContentItemVersionId,
+        item.ContentType,
+        texts.Title,
+        texts.Lead,
+        texts.Body,
+        texts.Tags,
+        string.Join(", ", authorNames.Select(n => Clean(n, 256))));
+
+    /// <summary>
+    /// The texts of an item's content: the display text, the text fields, the HTML body and HTML fields without markup,
+    /// the tags. Reads nothing but the item and the definitions, so it can run ahead on any thread (an import does).
+    /// </summary>
+    public static SearchTexts Texts(ContentItem item, ContentTypeDefinition type, ContentDefinitionSet definitions)
     {
         var lead = new List<string>();
         var body = new List<string>();
@@ -64,15 +82,11 @@ public static partial class SearchDocumentBuilder
             }
         }
 
-        return new SearchDocument(
-            item.ContentItemId,
-            item.ContentItemVersionId,
-            item.ContentType,
+        return new SearchTexts(
             Clean(item.DisplayText ?? "", MaxFieldLength),
             string.Join("\n", lead),
             Cap(string.Join("\n", body.Where(b => b.Length > 0)), MaxBodyLength),
-            string.Join(", ", tags),
-            string.Join(", ", authorNames.Select(n => Clean(n, 256))));
+            string.Join(", ", tags));
     }
 
     /// <summary>The text of an HTML fragment: tags become spaces, entities are decoded, whitespace runs become one space.</summary>

@@ -173,10 +173,11 @@ internal sealed class DeferredRows(CmsDbContext db, SharedStateChangeInterceptor
     private async Task WriteIndexAsync<T>(long documentId, List<T> rows, DbTransaction transaction, CancellationToken cancellationToken)
         where T : FieldIndexRecord
     {
+        // Nothing reads an index row's id back (a version this session wrote is loaded again whole when it changes).
         foreach (var row in rows)
         {
             row.DocumentId = documentId;
-            row.Id = Convert.ToInt64(await InsertFor<T>(transaction).ExecuteAsync(row, cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            await InsertFor<T>(transaction, returning: false).ExecuteAsync(row, cancellationToken);
         }
     }
 

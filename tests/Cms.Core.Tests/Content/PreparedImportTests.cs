@@ -4,6 +4,7 @@ using Cms.Core.Content;
 using Cms.Core.Fields;
 using Cms.Core.Html;
 using Cms.Core.Metadata;
+using Cms.Core.Search;
 using Cms.Core.Tests.Builders;
 
 namespace Cms.Core.Tests.Content;
@@ -41,6 +42,7 @@ public sealed class PreparedImportTests
             Assert.Equal(expected.Content.ToJsonString(), normalized.Content.ToJsonString());
             Assert.Equal(expected.DisplayText, normalized.DisplayText);
             Assert.Equal(expectedIndex.Select(e => e.ToString()), index.Select(e => e.ToString()));
+            Assert.Equal(SearchDocumentBuilder.Texts(expected, Definitions.FindType("Article")!, Definitions), prepared[n].TakenSearchTexts);
             Assert.Equal(originals[n], items[n].Content.ToJsonString());
             Assert.DoesNotContain("onclick", normalized.Content.ToJsonString(), StringComparison.Ordinal);
             Assert.DoesNotContain("steal", normalized.Content.ToJsonString(), StringComparison.Ordinal);
@@ -69,7 +71,9 @@ public sealed class PreparedImportTests
         var prepared = _normalizer.PrepareImport(Article(1), Definitions, "$");
 
         Assert.False(prepared.TryTake(changed, out _, out _));
+        Assert.Null(prepared.TakenSearchTexts);
         Assert.True(prepared.TryTake(Definitions, out _, out _));
+        Assert.Contains("Paragraph 1", prepared.TakenSearchTexts!.Body, StringComparison.Ordinal);
         Assert.False(prepared.TryTake(Definitions, out _, out _));
     }
 
