@@ -179,7 +179,7 @@ public sealed class EfContentStore(CmsDbContext db, SharedContentCache shared, E
     {
         _absentIds.Clear();
         _expectedPathOwners.Clear();
-        _expectedIn = db.Database.CurrentTransaction;
+        _expectedIn = unitOfWork.Transaction;
         if (_expectedIn is null)
         {
             return;
@@ -219,7 +219,7 @@ public sealed class EfContentStore(CmsDbContext db, SharedContentCache shared, E
     private bool KnownAbsent(string contentItemId) => Expected() && _absentIds.Contains(contentItemId);
 
     /// <summary>Whether what <see cref="ExpectAsync"/> found still holds: it was found in the transaction still open.</summary>
-    private bool Expected() => _expectedIn is not null && ReferenceEquals(_expectedIn, db.Database.CurrentTransaction);
+    private bool Expected() => _expectedIn is not null && ReferenceEquals(_expectedIn, unitOfWork.Transaction);
 
     public async Task<ContentQueryResult> QueryAsync(ContentQuery query, CancellationToken cancellationToken = default)
     {

@@ -27,6 +27,9 @@ public sealed class EfUnitOfWork(CmsDbContext db, SharedStateChangeInterceptor s
     /// </summary>
     internal bool InTransaction => _transaction is not null;
 
+    /// <summary>The transaction open now, if any: what was found in it holds while it is still the one open.</summary>
+    internal IDbContextTransaction? Transaction => _transaction;
+
     /// <summary>True when a save was held back and is not written yet.</summary>
     internal bool HasUnwrittenSaves => _deferred || _rows.Any;
 

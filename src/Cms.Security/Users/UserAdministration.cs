@@ -121,27 +121,7 @@ public sealed class UserAdministration(
             return refused;
         }
 
-        await using var transaction = await unitOfWork.BeginAsync(cancellationToken);
-        user.DisplayName = string.IsNullOrWhiteSpace(input.DisplayName) ? user.UserName : input.DisplayName.Trim();
-        if (!string.Equals(user.Email, input.Email?.Trim(), StringComparison.Ordinal))
-        {
-            var email = await users.SetEmailAsync(user, input.Email?.Trim());
-            if (!email.Succeeded)
-            {
-                return AdminResult.Fail(ToErrors(email, "Email"));
-            }
-
-            user.EmailConfirmed = true;
-        }
-
-        var updated = await users.UpdateAsync(user);
-        if (!updated.Succeeded)
-        {
-            return AdminResult.Fail(ToErrors(updated));
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return AdminResult.Ok();
+        return await WriteProfileAsync(user, input, cancellationToken);
     }
 
     public async Task<AdminResult> SetEnabledAsync(ClaimsPrincipal caller, string userId, bool enabled, CancellationToken cancellationToken = default)
@@ -306,22 +286,9 @@ public sealed class UserAdministration(
         return [.. names.Where(n => !CmsRoles.IsImplicit(n)).Order(StringComparer.OrdinalIgnoreCase)];
     }
 
-    /// <summary>The signed-in user's own account (any signed-in user; no ManageUsers needed).</summary>
-    public async Task<UserSummary?> GetOwnAsync(ClaimsPrincipal caller, CancellationToken cancellationToken = default)
+    /// <summary>The display name and email of a profile, for an administrator's change and a user's own alike.</summary>
+    private async Task<AdminResult> WriteProfileAsync(CmsUser user, UserProfileUpdate input, CancellationToken cancellationToken)
     {
-        var id = users.GetUserId(caller);
-        var user = id is null ? null : await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
-        return user is null ? null : ToSummary(user, await RolesOfAsync([user.Id], cancellationToken));
-    }
-
-    /// <summary>The signed-in user changes their own display name and email, nothing else.</summary>
-    public async Task<AdminResult> UpdateOwnProfileAsync(ClaimsPrincipal caller, UserProfileUpdate input, CancellationToken cancellationToken = default)
-    {
-        if (await users.GetUserAsync(caller) is not { IsEnabled: true } user)
-        {
-            return AdminResult.Missing("Your account");
-        }
-
         await using var transaction = await unitOfWork.BeginAsync(cancellationToken);
         user.DisplayName = string.IsNullOrWhiteSpace(input.DisplayName) ? user.UserName : input.DisplayName.Trim();
         if (!string.Equals(user.Email, input.Email?.Trim(), StringComparison.Ordinal))
@@ -343,6 +310,25 @@ public sealed class UserAdministration(
 
         await transaction.CommitAsync(cancellationToken);
         return AdminResult.Ok();
+    }
+
+    /// <summary>The signed-in user's own account (any signed-in user; no ManageUsers needed).</summary>
+    public async Task<UserSummary?> GetOwnAsync(ClaimsPrincipal caller, CancellationToken cancellationToken = default)
+    {
+        var id = users.GetUserId(caller);
+        var user = id is null ? null : await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
+        return user is null ? null : ToSummary(user, await RolesOfAsync([user.Id], cancellationToken));
+    }
+
+    /// <summary>The signed-in user changes their own display name and email, nothing else.</summary>
+    public async Task<AdminResult> UpdateOwnProfileAsync(ClaimsPrincipal caller, UserProfileUpdate input, CancellationToken cancellationToken = default)
+    {
+        if (await users.GetUserAsync(caller) is not { IsEnabled: true } user)
+        {
+            return AdminResult.Missing("Your account");
+        }
+
+        return await WriteProfileAsync(user, input, cancellationToken);
     }
 
     /// <summary>
