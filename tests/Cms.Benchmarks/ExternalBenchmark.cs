@@ -13,7 +13,8 @@ namespace Cms.Benchmarks;
 /// section with their authors and section, and one article by path with its body, authors and section. Each query is
 /// measured next to its baseline in the same host and run: <c>POST /baseline/{name}</c> answers with the same bytes
 /// from memory. Reports requests/s, p50, p90 and p99 latency and the server's peak resident memory during each run
-/// (the kernel's high-water mark, reset before each run), for SQLite and PostgreSQL.
+/// (the kernel's high-water mark, reset before each run) and the CPU time the server spent per request in the measured
+/// run (the figure to compare on a shared machine), for SQLite and PostgreSQL.
 /// </summary>
 public static class ExternalBenchmark
 {
@@ -163,7 +164,7 @@ public static class ExternalBenchmark
                 foreach (var (target, label) in new[] { ("/baseline/" + key, "baseline (same bytes from memory)"), ("/api/graphql", "GraphQL") })
                 {
                     ProcessProbe.ResetPeakResident(host.Id);
-                    var result = await LoadAsync(load, url + target, bodyFile, settings);
+                    var result = await LoadAsync(load, url + target, bodyFile, settings, host.Id);
                     var peak = ProcessProbe.PeakResidentMegabytes(host.Id);
                     var row = new Row(name, title, label, bytes.Length, result, peak);
                     Console.WriteLine(Format(row));
@@ -229,8 +230,12 @@ public static class ExternalBenchmark
         throw new InvalidOperationException($"The host did not start: {errors}");
     }
 
-    /// <summary>Runs <c>load/run.mjs</c> (autocannon) in its own process and reads its one JSON line.</summary>
-    private static async Task<LoadResult> LoadAsync(string load, string url, string bodyFile, Settings settings)
+    /// <summary>
+    /// Runs <c>load/run.mjs</c> (autocannon) in its own process and reads its JSON line, and the server's CPU time over the
+    /// measured run (from the line the script prints after its warm-up to the end): on a shared machine the CPU a request
+    /// costs says more than how many requests the machine had room for.
+    /// </summary>
+    private static async Task<LoadResult> LoadAsync(string load, string url, string bodyFile, Settings settings, int serverId)
     {
         var start = new ProcessStartInfo("node")
         {
@@ -245,22 +250,37 @@ public static class ExternalBenchmark
         }
 
         using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
+        var cpuBefore = 0.0;
+        string? last = null;
+        while (await process.StandardOutput.ReadLineAsync() is { } line)
+        {
+            if (line == "warmed")
+            {
+                cpuBefore = ProcessProbe.CpuSeconds(serverId);
+            }
+            else if (line.Length > 0)
+            {
+                last = line;
+            }
+        }
+
+        var cpuSeconds = ProcessProbe.CpuSeconds(serverId) - cpuBefore;
         await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
+        if (process.ExitCode != 0 || last is null)
         {
             throw new InvalidOperationException($"autocannon failed ({process.ExitCode}): {await errors}");
         }
 
-        var json = JsonDocument.Parse((await output).Trim()).RootElement;
+        var json = JsonDocument.Parse(last).RootElement;
         var result = new LoadResult(
             json.GetProperty("requests").GetDouble() / json.GetProperty("seconds").GetDouble(),
             json.GetProperty("p50").GetDouble(),
             json.GetProperty("p90").GetDouble(),
             json.GetProperty("p99").GetDouble(),
             json.GetProperty("bytes").GetDouble() / Math.Max(1, json.GetProperty("requests").GetDouble()),
-            json.GetProperty("non2xx").GetInt64() + json.GetProperty("errors").GetInt64() + json.GetProperty("timeouts").GetInt64());
+            json.GetProperty("non2xx").GetInt64() + json.GetProperty("errors").GetInt64() + json.GetProperty("timeouts").GetInt64(),
+            cpuSeconds * 1000 / Math.Max(1, json.GetProperty("requests").GetDouble()));
         if (result.Failures > 0)
         {
             throw new InvalidOperationException($"{url}: {result.Failures} requests failed or answered other than 2xx.");
@@ -305,15 +325,15 @@ public static class ExternalBenchmark
 
     private static string Format(Row r) => string.Create(
         CultureInfo.InvariantCulture,
-        $"| {r.Database} | {r.Query} | {r.Endpoint} | {r.Result.RequestsPerSecond:N0} | {r.Result.P50:0.#} | {r.Result.P90:0.#} | {r.Result.P99:0.#} | {r.PeakMegabytes:N0} | {r.Bytes:N0} |");
+        $"| {r.Database} | {r.Query} | {r.Endpoint} | {r.Result.RequestsPerSecond:N0} | {r.Result.P50:0.#} | {r.Result.P90:0.#} | {r.Result.P99:0.#} | {r.Result.ServerCpuMilliseconds:0.00} | {r.PeakMegabytes:N0} | {r.Bytes:N0} |");
 
     private static void Print(List<Row> rows, Settings settings)
     {
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{settings.Articles:N0} articles, {settings.Connections} connections, {settings.Seconds} s measured after {settings.Warmup} s warm-up, response cache {(settings.ResponseCache ? "on" : "off")}, load average {ProcessProbe.LoadAverage()}"));
         Console.WriteLine();
-        Console.WriteLine("| database | query | endpoint | requests/s | p50 ms | p90 ms | p99 ms | server peak RSS MB | response bytes |");
-        Console.WriteLine("|---|---|---|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| database | query | endpoint | requests/s | p50 ms | p90 ms | p99 ms | server CPU ms/request | server peak RSS MB | response bytes |");
+        Console.WriteLine("|---|---|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var row in rows)
         {
             Console.WriteLine(Format(row));
@@ -330,7 +350,7 @@ public static class ExternalBenchmark
         }
     }
 
-    private sealed record LoadResult(double RequestsPerSecond, double P50, double P90, double P99, double BytesPerResponse, long Failures);
+    private sealed record LoadResult(double RequestsPerSecond, double P50, double P90, double P99, double BytesPerResponse, long Failures, double ServerCpuMilliseconds);
 
     private sealed record Row(string Database, string Query, string Endpoint, int Bytes, LoadResult Result, double PeakMegabytes);
 
