@@ -1,6 +1,5 @@
 using Cms.Web.Setup;
 using Cms.Web.Tests.Support;
-using Microsoft.Data.Sqlite;
 
 namespace Cms.Web.Tests;
 
@@ -8,21 +7,17 @@ namespace Cms.Web.Tests;
 [Collection(nameof(SerialCollection))]
 public sealed class CommandHostTests : IDisposable
 {
-    private readonly string _data = Path.Combine(Path.GetTempPath(), "cms-tests", Guid.NewGuid().ToString("N"));
+    private readonly ScratchFolder _scratch = new("cms-tests");
 
-    public CommandHostTests() => Directory.CreateDirectory(_data);
+    public CommandHostTests() => Directory.CreateDirectory(_scratch.Path);
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_data, recursive: true);
-    }
+    public void Dispose() => _scratch.Dispose();
 
     [Fact]
     public async Task A_command_on_a_site_never_started_exits_with_the_not_set_up_code_without_running()
     {
         var ran = false;
-        var exitCode = await CommandHost.RunAsync([$"--Cms:DataDirectory={_data}"], (_, _) =>
+        var exitCode = await CommandHost.RunAsync([$"--Cms:DataDirectory={_scratch.Path}"], (_, _) =>
         {
             ran = true;
             return Task.FromResult(0);
@@ -32,7 +27,7 @@ public sealed class CommandHostTests : IDisposable
         Assert.False(ran);
 
         // The same for a real command.
-        Assert.True(SearchCommand.TryParse(["search", "rebuild", $"--Cms:DataDirectory={_data}"], out var hostArgs));
+        Assert.True(SearchCommand.TryParse(["search", "rebuild", $"--Cms:DataDirectory={_scratch.Path}"], out var hostArgs));
         Assert.Equal(CommandHost.NotSetUpExitCode, await SearchCommand.RunAsync(hostArgs));
     }
 

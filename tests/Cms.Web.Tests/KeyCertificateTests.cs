@@ -21,22 +21,15 @@ public sealed class KeyCertificateTests : IDisposable
 {
     private const string Password = "pfx-password-7";
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "cms-key-certificates", Guid.NewGuid().ToString("N"));
+    private readonly ScratchFolder _scratch = new("cms-key-certificates");
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-    }
+    public void Dispose() => _scratch.Dispose();
 
     [Fact]
     public async Task On_one_SQLite_file_the_stored_keys_are_encrypted_and_a_node_with_the_same_certificate_shares_them()
     {
-        var pfx = KeyCertificate.Create(_folder, "cms-keys", Password);
-        var data = Path.Combine(_folder, "data");
+        var pfx = KeyCertificate.Create(_scratch.Path, "cms-keys", Password);
+        var data = Path.Combine(_scratch.Path, "data");
         using var a = WithCertificate(new CmsWebApplicationFactory().WithSetting("Cms:DataDirectory", data), pfx);
         _ = a.Services;
         await RunRecipeAsync(a, DeskRecipe);
@@ -49,7 +42,7 @@ public sealed class KeyCertificateTests : IDisposable
     public async Task On_PostgreSQL_the_stored_keys_are_encrypted_and_a_node_with_the_same_certificate_shares_them()
     {
         TestEnvironment.RequirePostgres();
-        var pfx = KeyCertificate.Create(_folder, "cms-keys", Password);
+        var pfx = KeyCertificate.Create(_scratch.Path, "cms-keys", Password);
         await using var nodes = await StartAsync(node => WithCertificate(node, pfx));
 
         await AssertEncryptedAndSharedAsync(nodes.A, nodes.B, pfx);
@@ -95,7 +88,7 @@ public sealed class KeyCertificateTests : IDisposable
     /// <summary>What someone holding the database rows (and, if given, the certificate) can decrypt: a key ring made only of them.</summary>
     private byte[] UnprotectWithRowsAlone(List<string> ring, string data, X509Certificate2? certificate)
     {
-        var folder = Directory.CreateDirectory(Path.Combine(_folder, "ring-" + Guid.NewGuid().ToString("N")));
+        var folder = Directory.CreateDirectory(Path.Combine(_scratch.Path, "ring-" + Guid.NewGuid().ToString("N")));
         for (var i = 0; i < ring.Count; i++)
         {
             File.WriteAllText(Path.Combine(folder.FullName, $"key-{i}.xml"), ring[i]);

@@ -17,16 +17,9 @@ public sealed class StartupFailureTests : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
 
-    private readonly string _data = Path.Combine(Path.GetTempPath(), "cms-startup-failure", Guid.NewGuid().ToString("N"));
+    private readonly ScratchFolder _scratch = new("cms-startup-failure");
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_data))
-        {
-            Directory.Delete(_data, recursive: true);
-        }
-    }
+    public void Dispose() => _scratch.Dispose();
 
     [Fact]
     public async Task An_unknown_database_provider_is_one_line_naming_the_setting_and_the_choices()
@@ -75,7 +68,7 @@ public sealed class StartupFailureTests : IDisposable
 
         Assert.Contains("Cms:Setup:Recipe is 'newsrom'", line, StringComparison.Ordinal);
         Assert.Contains("newsroom, sample-content", line, StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(_data, "cms.db")), "the database was created although the settings were refused");
+        Assert.False(File.Exists(Path.Combine(_scratch.Path, "cms.db")), "the database was created although the settings were refused");
     }
 
     [Fact]
@@ -85,7 +78,7 @@ public sealed class StartupFailureTests : IDisposable
 
         Assert.Contains("Cms:Media:S3:Bucket is empty", line, StringComparison.Ordinal);
         Assert.DoesNotContain("not-shown-s3", line, StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(_data, "cms.db")), "the database was created although the settings were refused");
+        Assert.False(File.Exists(Path.Combine(_scratch.Path, "cms.db")), "the database was created although the settings were refused");
     }
 
     [Fact]
@@ -131,13 +124,13 @@ public sealed class StartupFailureTests : IDisposable
     [Fact]
     public async Task A_failed_setup_keeps_nothing_and_the_next_start_sets_up_normally()
     {
-        var broken = Path.Combine(_data, "broken.recipe.json");
-        Directory.CreateDirectory(_data);
+        var broken = Path.Combine(_scratch.Path, "broken.recipe.json");
+        Directory.CreateDirectory(_scratch.Path);
         var recipe = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "recipes", "newsroom.recipe.json"));
         // The files the recipe's Media step reads lie beside it (the site's logo).
         foreach (var file in Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "recipes", "media"), "*", SearchOption.AllDirectories))
         {
-            var copy = Path.Combine(_data, Path.GetRelativePath(Path.Combine(AppContext.BaseDirectory, "recipes"), file));
+            var copy = Path.Combine(_scratch.Path, Path.GetRelativePath(Path.Combine(AppContext.BaseDirectory, "recipes"), file));
             Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
             File.Copy(file, copy);
         }
@@ -149,7 +142,7 @@ public sealed class StartupFailureTests : IDisposable
 
         Assert.Contains("Setup stopped and nothing was saved", line, StringComparison.Ordinal);
         Assert.Contains("MenuOrder", line, StringComparison.Ordinal);
-        using var next = new CmsWebApplicationFactory().WithSetting("Cms:DataDirectory", _data);
+        using var next = new CmsWebApplicationFactory().WithSetting("Cms:DataDirectory", _scratch.Path);
         using var client = next.CreateClient();
         var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
@@ -161,9 +154,9 @@ public sealed class StartupFailureTests : IDisposable
     [Fact]
     public async Task A_node_without_the_key_certificate_or_with_another_one_is_one_line_naming_the_setting_and_makes_no_key()
     {
-        var pfx = KeyCertificate.Create(_data, "cms-keys", password: null);
-        var other = KeyCertificate.Create(_data, "other-keys", password: null);
-        using var first = new CmsWebApplicationFactory().WithSetting("Cms:DataDirectory", _data).WithSetting("Cms:Keys:CertificatePath", pfx);
+        var pfx = KeyCertificate.Create(_scratch.Path, "cms-keys", password: null);
+        var other = KeyCertificate.Create(_scratch.Path, "other-keys", password: null);
+        using var first = new CmsWebApplicationFactory().WithSetting("Cms:DataDirectory", _scratch.Path).WithSetting("Cms:Keys:CertificatePath", pfx);
         var keys = await StoredKeysAsync(first.Services);
         Assert.StartsWith("1 data-protection", keys, StringComparison.Ordinal);
 
@@ -182,7 +175,7 @@ public sealed class StartupFailureTests : IDisposable
     [Fact]
     public async Task A_key_certificate_with_a_password_needs_Cms_Keys_CertificatePassword_and_the_password_is_never_printed()
     {
-        var pfx = KeyCertificate.Create(_data, "cms-keys", "right-password-5");
+        var pfx = KeyCertificate.Create(_scratch.Path, "cms-keys", "right-password-5");
 
         var missing = await FailingStartAsync($"--Cms:Keys:CertificatePath={pfx}");
         Assert.Contains($"Cms:Keys:CertificatePath '{pfx}' cannot be opened", missing, StringComparison.Ordinal);
@@ -191,7 +184,7 @@ public sealed class StartupFailureTests : IDisposable
         var wrong = await FailingStartAsync($"--Cms:Keys:CertificatePath={pfx}", "--Cms:Keys:CertificatePassword=wrong-password-9");
         Assert.Contains($"Cms:Keys:CertificatePath '{pfx}' cannot be opened with Cms:Keys:CertificatePassword", wrong, StringComparison.Ordinal);
         Assert.DoesNotContain("wrong-password-9", wrong, StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(_data, "cms.db")), "the database was created although the certificate was refused");
+        Assert.False(File.Exists(Path.Combine(_scratch.Path, "cms.db")), "the database was created although the certificate was refused");
     }
 
     /// <summary>The keys in the database: how many data-protection keys, and the id and generation of every OpenID key.</summary>
@@ -208,7 +201,7 @@ public sealed class StartupFailureTests : IDisposable
     private async Task<string> FailingStartAsync(params string[] settings)
     {
         var outcome = await HostProcess.RunAsync(
-            [$"--Cms:DataDirectory={_data}", "--Cms:Setup:SampleContent=false", "--urls", $"http://127.0.0.1:{HostProcess.FreePort()}", .. settings],
+            [$"--Cms:DataDirectory={_scratch.Path}", "--Cms:Setup:SampleContent=false", "--urls", $"http://127.0.0.1:{HostProcess.FreePort()}", .. settings],
             Timeout);
 
         Assert.Equal(1, outcome.ExitCode);

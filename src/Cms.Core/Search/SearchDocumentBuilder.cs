@@ -36,9 +36,6 @@ public static partial class SearchDocumentBuilder
         return ids;
     }
 
-    public static SearchDocument Build(ContentItem item, ContentTypeDefinition type, ContentDefinitionSet definitions, IReadOnlyList<string> authorNames) =>
-        Build(item, Texts(item, type, definitions), authorNames);
-
     /// <summary>The document of an item whose <paramref name="texts"/> were made from its content (by <see cref="Texts"/>).</summary>
     public static SearchDocument Build(ContentItem item, SearchTexts texts, IReadOnlyList<string> authorNames) => new(
         item.ContentItemId,
