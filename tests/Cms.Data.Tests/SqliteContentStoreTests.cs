@@ -4,6 +4,7 @@ using Cms.Data.Stores;
 using Cms.Data.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Cms.Data.Tests;
@@ -121,5 +122,87 @@ public sealed class SqliteContentStoreTests : ContentStoreTests
         }
 
         return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Deferred_rows_of_every_table_are_inserted_by_position_through_the_connection()
+    {
+        await InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<CmsDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            foreach (var type in new[] { typeof(Entities.ContentItemRecord), typeof(Entities.TextFieldIndexRecord), typeof(Entities.NumericFieldIndexRecord), typeof(Entities.BooleanFieldIndexRecord), typeof(Entities.DateTimeFieldIndexRecord), typeof(Entities.ContentPickerFieldIndexRecord), typeof(Entities.AuditEventRecord), typeof(Entities.ContentSearchRecord) })
+            {
+                using var insert = DeferredRows.Insert.Create(db, type, transaction.GetDbTransaction(), returning: true);
+                Assert.IsType<DeferredRows.SqliteInsert>(insert);
+            }
+        });
+    }
+
+    [Fact]
+    public async Task A_row_the_database_refuses_raises_its_error_and_the_next_row_is_still_written()
+    {
+        var written = await InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<CmsDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            using var insert = DeferredRows.Insert.Create(db, typeof(Entities.ContentItemRecord), transaction.GetDbTransaction(), returning: true);
+            var first = await insert.ExecuteAsync(Version("v-1"), default);
+
+            // The same version id again: the unique index refuses it.
+            var error = await Assert.ThrowsAsync<SqliteException>(() => insert.ExecuteAsync(Version("v-1"), default));
+            Assert.Equal(19, error.SqliteErrorCode);
+            var second = await insert.ExecuteAsync(Version("v-2"), default);
+            Assert.True(second > first);
+            await transaction.CommitAsync();
+            return await db.ContentItems.AsNoTracking().Where(r => r.ContentItemId == "refused").Select(r => r.ContentItemVersionId).OrderBy(v => v).ToListAsync();
+        });
+
+        Assert.Equal(["v-1", "v-2"], written);
+    }
+
+    [Fact]
+    public async Task Deferred_saves_widen_the_page_cache_and_the_connection_gets_its_own_back()
+    {
+        var sizes = await InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<CmsDbContext>();
+            var unitOfWork = sp.GetRequiredService<Core.Storage.IUnitOfWork>();
+            await db.Database.OpenConnectionAsync();
+            var before = await PageCacheAsync(db);
+            long during;
+            await using (var transaction = await unitOfWork.BeginAsync())
+            {
+                using (unitOfWork.DeferSaves())
+                {
+                    during = await PageCacheAsync(db);
+                }
+
+                await transaction.CommitAsync();
+            }
+
+            return (before, during, after: await PageCacheAsync(db));
+        });
+
+        Assert.Equal(-EfUnitOfWork.DeferredPageCacheKiB, sizes.during);
+        Assert.NotEqual(sizes.before, sizes.during);
+        Assert.Equal(sizes.before, sizes.after);
+    }
+
+    private static Entities.ContentItemRecord Version(string versionId) => new()
+    {
+        ContentItemId = "refused",
+        ContentItemVersionId = versionId,
+        ContentType = "Article",
+        Latest = true,
+        CreatedUtc = new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc),
+    };
+
+    private static async Task<long> PageCacheAsync(CmsDbContext db)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = "PRAGMA cache_size";
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 }

@@ -1,11 +1,15 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Linq.Expressions;
 using Cms.Data.Entities;
 using Cms.Data.SharedState;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SQLitePCL;
 
 namespace Cms.Data.Stores;
 
@@ -15,7 +19,8 @@ namespace Cms.Data.Stores;
 /// every row, instead of through the change tracker, whose bookkeeping per entity cost more than the statements (about
 /// three quarters of an import's time went into tracking and batching rows that are never read again). The statements are
 /// built from the EF model (table and column names, each property's type mapping and converter), so a row is stored
-/// exactly as EF would store it; the rows are never tracked, so a long import holds nothing per written item.
+/// exactly as EF would store it (on SQLite the statement is the connection's own, its values bound by position: see
+/// <see cref="SqliteInsert"/>); the rows are never tracked, so a long import holds nothing per written item.
 /// Search rows (<see cref="ContentSearchRecord"/>) of items the session does not track are held here too: at the write,
 /// one query finds which of them the database has already (those are updated through the change tracker), and the others
 /// are inserted like the versions.
@@ -73,7 +78,7 @@ internal sealed class DeferredRows(CmsDbContext db, SharedStateChangeInterceptor
         var published = false;
         foreach (var version in _versions)
         {
-            version.Id = Convert.ToInt64(await InsertFor<ContentItemRecord>(transaction).ExecuteAsync(version, cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            version.Id = await InsertFor<ContentItemRecord>(transaction).ExecuteAsync(version, cancellationToken);
             await WriteIndexAsync(version.Id, version.TextFields, transaction, cancellationToken);
             await WriteIndexAsync(version.Id, version.NumericFields, transaction, cancellationToken);
             await WriteIndexAsync(version.Id, version.BooleanFields, transaction, cancellationToken);
@@ -90,7 +95,7 @@ internal sealed class DeferredRows(CmsDbContext db, SharedStateChangeInterceptor
 
         foreach (var entry in _audit)
         {
-            entry.Id = Convert.ToInt64(await InsertFor<AuditEventRecord>(transaction).ExecuteAsync(entry, cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            entry.Id = await InsertFor<AuditEventRecord>(transaction).ExecuteAsync(entry, cancellationToken);
         }
 
         await WriteSearchAsync(transaction, cancellationToken);
@@ -193,23 +198,28 @@ internal sealed class DeferredRows(CmsDbContext db, SharedStateChangeInterceptor
         return insert;
     }
 
-    /// <summary>One prepared <c>INSERT</c> of an entity type's columns (all but the generated key), <c>RETURNING</c> the key when asked.</summary>
-    private sealed class Insert : IDisposable
+    /// <summary>
+    /// One prepared <c>INSERT</c> of an entity type's columns (all but the generated key), built from the EF model: table
+    /// and column names, and each property's value as the column stores it (its converter applied). On SQLite the
+    /// statement is driven through the connection's own handle with its values bound by position (<see cref="SqliteInsert"/>);
+    /// elsewhere it is a prepared command (<see cref="CommandInsert"/>).
+    /// </summary>
+    internal abstract class Insert : IDisposable
     {
-        private readonly DbCommand _command;
-        private readonly (Func<object, object?> Get, RelationalTypeMapping Mapping, string Name, bool Nullable)[] _columns;
-
-        private readonly bool _returning;
-
-        private Insert(DbCommand command, (Func<object, object?>, RelationalTypeMapping, string, bool)[] columns, DbTransaction transaction, bool returning)
+        protected Insert(DbTransaction transaction, Column[] columns)
         {
-            _command = command;
-            _columns = columns;
-            _returning = returning;
             Transaction = transaction;
+            Columns = columns;
         }
 
         public DbTransaction Transaction { get; }
+
+        protected Column[] Columns { get; }
+
+        /// <summary>Inserts the row; returns its generated key when the insert was made with <c>returning</c>, otherwise 0.</summary>
+        public abstract Task<long> ExecuteAsync(object row, CancellationToken cancellationToken);
+
+        public abstract void Dispose();
 
         public static Insert Create(CmsDbContext db, Type clrType, DbTransaction transaction, bool returning)
         {
@@ -217,55 +227,180 @@ internal sealed class DeferredRows(CmsDbContext db, SharedStateChangeInterceptor
             var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
             var key = entity.FindPrimaryKey()!.Properties.Single();
             var sql = db.GetService<ISqlGenerationHelper>();
-            var properties = entity.GetProperties().Where(p => !p.IsPrimaryKey()).ToList();
-            var columns = new List<(Func<object, object?>, RelationalTypeMapping, string, bool)>();
+            var columns = new List<Column>();
             var names = new List<string>();
             var placeholders = new List<string>();
-            foreach (var property in properties)
+            foreach (var property in entity.GetProperties().Where(p => !p.IsPrimaryKey()))
             {
-                var info = property.PropertyInfo ?? throw new InvalidOperationException($"{clrType.Name}.{property.Name} has no CLR property to read.");
                 var name = "p" + columns.Count;
-                columns.Add((Getter(clrType, info), (RelationalTypeMapping)property.GetTypeMapping(), sql.GenerateParameterName(name), property.IsNullable));
+                columns.Add(Column.Of(clrType, property, sql.GenerateParameterName(name)));
                 names.Add(sql.DelimitIdentifier(property.GetColumnName(table)!));
                 placeholders.Add(sql.GenerateParameterNamePlaceholder(name));
             }
 
+            var text = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", names)}) VALUES ({string.Join(", ", placeholders)})";
+            if (transaction.Connection is SqliteConnection sqlite && columns.All(c => SqliteInsert.Binds(c.ProviderType)))
+            {
+                // The key of a SQLite row is its rowid, which the connection reports after the insert.
+                return new SqliteInsert(sqlite, transaction, [.. columns], text, returning);
+            }
+
             var command = transaction.Connection!.CreateCommand();
             command.Transaction = transaction;
-            command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", names)}) VALUES ({string.Join(", ", placeholders)})"
-                + (returning ? $" RETURNING {sql.DelimitIdentifier(key.GetColumnName(table)!)}" : "");
-            return new Insert(command, [.. columns], transaction, returning);
+            command.CommandText = text + (returning ? $" RETURNING {sql.DelimitIdentifier(key.GetColumnName(table)!)}" : "");
+            return new CommandInsert(command, transaction, [.. columns], returning);
+        }
+    }
+
+    /// <summary>A column of an insert: how to read its stored value from a row (the property's converter applied), and its type mapping.</summary>
+    internal sealed record Column(string Parameter, Func<object, object?> Value, RelationalTypeMapping Mapping, bool IsNullable, Type ProviderType)
+    {
+        public static Column Of(Type clrType, IProperty property, string parameter)
+        {
+            var info = property.PropertyInfo ?? throw new InvalidOperationException($"{clrType.Name}.{property.Name} has no CLR property to read.");
+            var mapping = (RelationalTypeMapping)property.GetTypeMapping();
+            var converter = mapping.Converter;
+            var providerType = Nullable.GetUnderlyingType(converter?.ProviderClrType ?? info.PropertyType) ?? converter?.ProviderClrType ?? info.PropertyType;
+            return new Column(parameter, StoredValue(clrType, info, converter), mapping, property.IsNullable, providerType);
         }
 
-        public async Task<object?> ExecuteAsync(object row, CancellationToken cancellationToken)
+        /// <summary>
+        /// A compiled reader of the property's stored value, the converter's expression inlined (EF's boxed
+        /// <see cref="ValueConverter.ConvertToProvider"/> looks up the nullable type on every call); null stays null.
+        /// </summary>
+        private static Func<object, object?> StoredValue(Type clrType, System.Reflection.PropertyInfo property, ValueConverter? converter)
+        {
+            var row = Expression.Parameter(typeof(object), "row");
+            Expression value = Expression.Property(Expression.Convert(row, clrType), property);
+            if (converter is not null)
+            {
+                var model = converter.ConvertToProviderExpression;
+                var input = model.Parameters[0].Type;
+                var local = Expression.Variable(value.Type, "value");
+                Expression argument = Nullable.GetUnderlyingType(value.Type) is not null && !input.IsAssignableFrom(value.Type)
+                    ? Expression.Property(local, "Value")
+                    : Expression.Convert(local, input);
+                Expression converted = Expression.Convert(Expression.Invoke(model, argument), typeof(object));
+                Expression body = value.Type.IsValueType && Nullable.GetUnderlyingType(value.Type) is null
+                    ? converted
+                    : Expression.Condition(Expression.Equal(local, Expression.Constant(null, value.Type)), Expression.Constant(null, typeof(object)), converted);
+                value = Expression.Block([local], Expression.Assign(local, value), body);
+            }
+
+            return Expression.Lambda<Func<object, object?>>(Expression.Convert(value, typeof(object)), row).Compile();
+        }
+    }
+
+    /// <summary>A prepared command, reused for every row with new parameter values.</summary>
+    private sealed class CommandInsert(DbCommand command, DbTransaction transaction, Column[] columns, bool returning) : Insert(transaction, columns)
+    {
+        public override async Task<long> ExecuteAsync(object row, CancellationToken cancellationToken)
         {
             // The parameters are made once and then given new values: a prepared command (Npgsql prepares a command run
             // often) keeps the parameter objects it was prepared with, so replacing them would send the old values.
-            var first = _command.Parameters.Count == 0;
-            for (var i = 0; i < _columns.Length; i++)
+            if (command.Parameters.Count == 0)
             {
-                var (get, mapping, name, nullable) = _columns[i];
-                var parameter = mapping.CreateParameter(_command, name, get(row), nullable);
-                if (first)
+                foreach (var column in Columns)
                 {
-                    _command.Parameters.Add(parameter);
-                }
-                else
-                {
-                    _command.Parameters[i].Value = parameter.Value;
+                    command.Parameters.Add(column.Mapping.CreateParameter(command, column.Parameter, null, column.IsNullable));
                 }
             }
 
-            return _returning ? await _command.ExecuteScalarAsync(cancellationToken) : await _command.ExecuteNonQueryAsync(cancellationToken);
+            for (var i = 0; i < Columns.Length; i++)
+            {
+                command.Parameters[i].Value = Columns[i].Value(row) ?? DBNull.Value;
+            }
+
+            if (!returning)
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken);
+                return 0;
+            }
+
+            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
         }
 
-        public void Dispose() => _command.Dispose();
+        public override void Dispose() => command.Dispose();
+    }
 
-        private static Func<object, object?> Getter(Type type, System.Reflection.PropertyInfo property)
+    /// <summary>
+    /// The insert as a statement of the SQLite connection itself, its values bound by position. Through a command,
+    /// Microsoft.Data.Sqlite looks every parameter up by name on each run, and that cost about as much as the insert
+    /// (an import writes a dozen rows per item). Values are bound as Microsoft.Data.Sqlite binds them (see
+    /// <see cref="Bind"/>); a column of any other type makes the table use <see cref="CommandInsert"/>. The statement
+    /// runs in the connection's open transaction and is reset after each row, so it never holds the database.
+    /// </summary>
+    internal sealed class SqliteInsert : Insert
+    {
+        /// <summary>How Microsoft.Data.Sqlite writes a <see cref="DateTime"/> (TEXT, the format EF's SQLite provider reads back).</summary>
+        private const string DateTimeFormat = @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF";
+
+        private static readonly HashSet<Type> Bound = [typeof(string), typeof(bool), typeof(byte), typeof(short), typeof(int), typeof(long), typeof(double), typeof(float), typeof(DateTime), typeof(byte[])];
+
+        private readonly SqliteConnection _connection;
+        private readonly sqlite3_stmt _statement;
+        private readonly bool _returning;
+
+        public SqliteInsert(SqliteConnection connection, DbTransaction transaction, Column[] columns, string sql, bool returning)
+            : base(transaction, columns)
         {
-            var row = Expression.Parameter(typeof(object), "row");
-            var body = Expression.Convert(Expression.Property(Expression.Convert(row, type), property), typeof(object));
-            return Expression.Lambda<Func<object, object?>>(body, row).Compile();
+            _connection = connection;
+            _returning = returning;
+            var rc = raw.sqlite3_prepare_v2(connection.Handle, sql, out _statement);
+            SqliteException.ThrowExceptionForRC(rc, connection.Handle);
+        }
+
+        public static bool Binds(Type providerType) => Bound.Contains(providerType);
+
+        public override Task<long> ExecuteAsync(object row, CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var handle = _connection.Handle ?? throw new InvalidOperationException("The connection of the insert is closed.");
+            try
+            {
+                for (var i = 0; i < Columns.Length; i++)
+                {
+                    Check(Bind(_statement, i + 1, Columns[i].Value(row)), handle);
+                }
+
+                var rc = raw.sqlite3_step(_statement);
+                if (rc != raw.SQLITE_DONE)
+                {
+                    SqliteException.ThrowExceptionForRC(rc, handle);
+                }
+
+                return Task.FromResult(_returning ? raw.sqlite3_last_insert_rowid(handle) : 0);
+            }
+            finally
+            {
+                raw.sqlite3_reset(_statement);
+            }
+        }
+
+        public override void Dispose() => _statement.Dispose();
+
+        private static int Bind(sqlite3_stmt statement, int index, object? value) => value switch
+        {
+            null => raw.sqlite3_bind_null(statement, index),
+            string text => raw.sqlite3_bind_text16(statement, index, text.AsSpan()),
+            bool flag => raw.sqlite3_bind_int64(statement, index, flag ? 1 : 0),
+            byte number => raw.sqlite3_bind_int64(statement, index, number),
+            short number => raw.sqlite3_bind_int64(statement, index, number),
+            int number => raw.sqlite3_bind_int64(statement, index, number),
+            long number => raw.sqlite3_bind_int64(statement, index, number),
+            double number => raw.sqlite3_bind_double(statement, index, number),
+            float number => raw.sqlite3_bind_double(statement, index, number),
+            DateTime date => raw.sqlite3_bind_text16(statement, index, date.ToString(DateTimeFormat, CultureInfo.InvariantCulture).AsSpan()),
+            byte[] bytes => raw.sqlite3_bind_blob(statement, index, bytes),
+            _ => throw new NotSupportedException($"A {value.GetType().Name} value is not bound by the SQLite insert."),
+        };
+
+        private static void Check(int rc, sqlite3 handle)
+        {
+            if (rc != raw.SQLITE_OK)
+            {
+                SqliteException.ThrowExceptionForRC(rc, handle);
+            }
         }
     }
 }
