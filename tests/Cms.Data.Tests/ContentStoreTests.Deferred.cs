@@ -67,6 +67,22 @@ public abstract partial class ContentStoreTests
     }
 
     [SkippableFact]
+    public async Task A_batch_of_search_rows_larger_than_one_statement_is_written_whole_and_found()
+    {
+        // More than two statements' worth of search rows (several rows to a statement on SQLite) and a remainder.
+        var items = Enumerable.Range(0, 2 * 50 + 7).Select(i => Archived($"batch-{i:000}", $"Harbour report number{i:000}")).ToArray();
+        await ImportDeferredAsync(items);
+
+        var stored = await InScopeAsync(sp => sp.GetRequiredService<CmsDbContext>().ContentSearch.AsNoTracking().Where(r => r.ContentItemId.StartsWith("batch-")).Select(r => r.ContentItemId).ToListAsync());
+        Assert.Equal(items.Select(i => i.ContentItemId).Order(StringComparer.Ordinal), stored.Order(StringComparer.Ordinal));
+        foreach (var n in new[] { 0, 49, 50, 99, 100, 106 })
+        {
+            var found = await QueryAsync(new ContentQuery { FullText = new FullTextQuery([$"number{n:000}"]) });
+            Assert.Equal([$"batch-{n:000}"], found.Items.Select(i => i.ContentItemId));
+        }
+    }
+
+    [SkippableFact]
     public async Task Deferred_saves_see_items_not_written_yet_for_paths_and_ids()
     {
         var outcomes = await ImportDeferredAsync(

@@ -136,7 +136,7 @@ internal sealed class DeferredRows(CmsDbContext db, SharedStateChangeInterceptor
 
     /// <summary>
     /// The held search rows: one query for those the database has (updated by the change tracker's save that follows),
-    /// one prepared insert for each of the others. Triggers keep the full-text index, so the insert reads nothing back.
+    /// and one insert of all the others (on SQLite fifty rows to a statement). Triggers keep the full-text index.
     /// </summary>
     private async Task WriteSearchAsync(DbTransaction transaction, CancellationToken cancellationToken)
     {
@@ -154,6 +154,7 @@ internal sealed class DeferredRows(CmsDbContext db, SharedStateChangeInterceptor
             }
         }
 
+        var inserts = new List<object>(_search.Count);
         foreach (var (row, version) in _search.Values)
         {
             if (version is not null)
@@ -168,9 +169,11 @@ internal sealed class DeferredRows(CmsDbContext db, SharedStateChangeInterceptor
             }
             else
             {
-                await InsertFor<ContentSearchRecord>(transaction, returning: false).ExecuteAsync(row, cancellationToken);
+                inserts.Add(row);
             }
         }
+
+        await InsertFor<ContentSearchRecord>(transaction, returning: false).ExecuteAllAsync(inserts, cancellationToken);
 
         _search.Clear();
     }
@@ -219,6 +222,15 @@ internal sealed class DeferredRows(CmsDbContext db, SharedStateChangeInterceptor
         /// <summary>Inserts the row; returns its generated key when the insert was made with <c>returning</c>, otherwise 0.</summary>
         public abstract Task<long> ExecuteAsync(object row, CancellationToken cancellationToken);
 
+        /// <summary>Inserts the rows, in order (several in one statement where that is cheaper); their keys are not read back.</summary>
+        public virtual async Task ExecuteAllAsync(IReadOnlyList<object> rows, CancellationToken cancellationToken)
+        {
+            foreach (var row in rows)
+            {
+                await ExecuteAsync(row, cancellationToken);
+            }
+        }
+
         public abstract void Dispose();
 
         public static Insert Create(CmsDbContext db, Type clrType, DbTransaction transaction, bool returning)
@@ -238,13 +250,14 @@ internal sealed class DeferredRows(CmsDbContext db, SharedStateChangeInterceptor
                 placeholders.Add(sql.GenerateParameterNamePlaceholder(name));
             }
 
-            var text = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", names)}) VALUES ({string.Join(", ", placeholders)})";
+            var into = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", names)}) VALUES ";
             if (transaction.Connection is SqliteConnection sqlite && columns.All(c => SqliteInsert.Binds(c.ProviderType)))
             {
                 // The key of a SQLite row is its rowid, which the connection reports after the insert.
-                return new SqliteInsert(sqlite, transaction, [.. columns], text, returning);
+                return new SqliteInsert(sqlite, transaction, [.. columns], into, returning);
             }
 
+            var text = into + $"({string.Join(", ", placeholders)})";
             var command = transaction.Connection!.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = text + (returning ? $" RETURNING {sql.DelimitIdentifier(key.GetColumnName(table)!)}" : "");
@@ -335,19 +348,28 @@ internal sealed class DeferredRows(CmsDbContext db, SharedStateChangeInterceptor
         /// <summary>How Microsoft.Data.Sqlite writes a <see cref="DateTime"/> (TEXT, the format EF's SQLite provider reads back).</summary>
         private const string DateTimeFormat = @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF";
 
+        /// <summary>
+        /// Rows per statement in <see cref="ExecuteAllAsync"/>. A statement whose rows fire a trigger into the full-text
+        /// index makes SQLite's FTS5 write out what it holds in memory at the statement's end; one statement per search
+        /// row cost about 100 µs more per row than a statement of fifty.
+        /// </summary>
+        public const int RowsPerStatement = 50;
+
         private static readonly HashSet<Type> Bound = [typeof(string), typeof(bool), typeof(byte), typeof(short), typeof(int), typeof(long), typeof(double), typeof(float), typeof(DateTime), typeof(byte[])];
 
         private readonly SqliteConnection _connection;
+        private readonly string _into;
         private readonly sqlite3_stmt _statement;
         private readonly bool _returning;
+        private sqlite3_stmt? _group;
 
-        public SqliteInsert(SqliteConnection connection, DbTransaction transaction, Column[] columns, string sql, bool returning)
+        public SqliteInsert(SqliteConnection connection, DbTransaction transaction, Column[] columns, string into, bool returning)
             : base(transaction, columns)
         {
             _connection = connection;
+            _into = into;
             _returning = returning;
-            var rc = raw.sqlite3_prepare_v2(connection.Handle, sql, out _statement);
-            SqliteException.ThrowExceptionForRC(rc, connection.Handle);
+            _statement = Prepare(1);
         }
 
         public static bool Binds(Type providerType) => Bound.Contains(providerType);
@@ -355,29 +377,70 @@ internal sealed class DeferredRows(CmsDbContext db, SharedStateChangeInterceptor
         public override Task<long> ExecuteAsync(object row, CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var handle = _connection.Handle ?? throw new InvalidOperationException("The connection of the insert is closed.");
+            Run(_statement, [row], 0, 1);
+            return Task.FromResult(_returning ? raw.sqlite3_last_insert_rowid(Handle) : 0);
+        }
+
+        public override Task ExecuteAllAsync(IReadOnlyList<object> rows, CancellationToken cancellationToken)
+        {
+            var next = 0;
+            for (; next + RowsPerStatement <= rows.Count; next += RowsPerStatement)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Run(_group ??= Prepare(RowsPerStatement), rows, next, RowsPerStatement);
+            }
+
+            for (; next < rows.Count; next++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Run(_statement, rows, next, 1);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        public override void Dispose()
+        {
+            _statement.Dispose();
+            _group?.Dispose();
+        }
+
+        private sqlite3 Handle => _connection.Handle ?? throw new InvalidOperationException("The connection of the insert is closed.");
+
+        private sqlite3_stmt Prepare(int rows)
+        {
+            var values = "(" + string.Join(", ", Enumerable.Repeat("?", Columns.Length)) + ")";
+            var rc = raw.sqlite3_prepare_v2(Handle, _into + string.Join(", ", Enumerable.Repeat(values, rows)), out var statement);
+            SqliteException.ThrowExceptionForRC(rc, Handle);
+            return statement;
+        }
+
+        /// <summary>Binds <paramref name="count"/> rows from <paramref name="first"/> to the statement, runs it and resets it (so it never holds the database).</summary>
+        private void Run(sqlite3_stmt statement, IReadOnlyList<object> rows, int first, int count)
+        {
+            var handle = Handle;
             try
             {
-                for (var i = 0; i < Columns.Length; i++)
+                var index = 1;
+                for (var r = first; r < first + count; r++)
                 {
-                    Check(Bind(_statement, i + 1, Columns[i].Value(row)), handle);
+                    foreach (var column in Columns)
+                    {
+                        Check(Bind(statement, index++, column.Value(rows[r])), handle);
+                    }
                 }
 
-                var rc = raw.sqlite3_step(_statement);
+                var rc = raw.sqlite3_step(statement);
                 if (rc != raw.SQLITE_DONE)
                 {
                     SqliteException.ThrowExceptionForRC(rc, handle);
                 }
-
-                return Task.FromResult(_returning ? raw.sqlite3_last_insert_rowid(handle) : 0);
             }
             finally
             {
-                raw.sqlite3_reset(_statement);
+                raw.sqlite3_reset(statement);
             }
         }
-
-        public override void Dispose() => _statement.Dispose();
 
         private static int Bind(sqlite3_stmt statement, int index, object? value) => value switch
         {
