@@ -186,10 +186,12 @@ public sealed class EfContentStore(CmsDbContext db, SharedContentCache shared, E
         }
 
         // What the session holds unwritten is not in the database yet: those ids and paths keep their own rule.
+        // Each chunk goes as one parameter (a JSON array on SQLite, an array on PostgreSQL): as hundreds of separate
+        // parameters, EF wrote the SQL again for every batch and SQLite bound each by name, 11 ms a lookup.
         DropWritten();
         foreach (var chunk in contentItemIds.Where(id => !_unwrittenIds.Contains(id)).Distinct(StringComparer.Ordinal).Chunk(ExpectChunk))
         {
-            var present = await db.ContentItems.AsNoTracking().Where(r => chunk.Contains(r.ContentItemId)).Select(r => r.ContentItemId).Distinct().ToListAsync(cancellationToken);
+            var present = await db.ContentItems.AsNoTracking().Where(r => EF.Parameter(chunk).Contains(r.ContentItemId)).Select(r => r.ContentItemId).Distinct().ToListAsync(cancellationToken);
             _absentIds.UnionWith(chunk.Except(present, StringComparer.Ordinal));
         }
 
@@ -201,7 +203,7 @@ public sealed class EfContentStore(CmsDbContext db, SharedContentCache shared, E
             }
 
             var held = await db.ContentItems.AsNoTracking()
-                .Where(r => r.Path != null && chunk.Contains(r.Path) && (r.Latest || r.Published))
+                .Where(r => r.Path != null && EF.Parameter(chunk).Contains(r.Path) && (r.Latest || r.Published))
                 .Select(r => new { r.Path, r.ContentItemId })
                 .ToListAsync(cancellationToken);
             foreach (var row in held)
