@@ -25,6 +25,31 @@ public abstract partial class ContentStoreTests
     }
 
     [SkippableFact]
+    public async Task A_batch_of_two_or_seven_items_is_read_with_the_same_SQL()
+    {
+        var ids = new List<string>();
+        for (var i = 0; i < 7; i++)
+        {
+            ids.Add((await CreateAsync(ArticleBuilder.Titled($"Batch {i}"), publish: true)).ContentItemId);
+        }
+
+        var store = (IServiceProvider sp) => sp.GetRequiredService<IContentStore>();
+        await InScopeAsync(sp => store(sp).GetManyAsync(ids, VersionOptions.Published)); // every version parsed and shared
+        Commands.Reset();
+        var two = await InScopeAsync(sp => store(sp).GetManyAsync(ids.Take(2).ToList(), VersionOptions.Published));
+        var twoSql = Commands.Queries;
+        Commands.Reset();
+        var seven = await InScopeAsync(sp => store(sp).GetManyAsync(ids, VersionOptions.Published));
+        var sevenSql = Commands.Queries;
+
+        // The ids go as one parameter: the statement is planned once, whatever the size of the batch.
+        Assert.Equal(2, two.Count);
+        Assert.Equal(7, seven.Count);
+        Assert.Single(sevenSql);
+        Assert.Equal(twoSql, sevenSql);
+    }
+
+    [SkippableFact]
     public async Task An_item_saved_in_place_is_never_listed_with_its_old_content()
     {
         var note = await ContentAsync(m => m.CreateAsync(TestSchema.Note("Reminder", "Call the desk", 1), publish: false));

@@ -17,6 +17,9 @@ public abstract partial class ContentStoreTests : IAsyncLifetime
 {
     private ServiceProvider? _services;
 
+    /// <summary>The text of every SQL query the store runs.</summary>
+    protected SqlQueryRecorder Commands { get; } = new();
+
     protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero));
 
     protected RecordingEventHandler Events { get; } = new();
@@ -34,6 +37,7 @@ public abstract partial class ContentStoreTests : IAsyncLifetime
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(Clock);
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Commands);
         services.AddScoped<TestContentAccess>();
         services.AddScoped<IContentAccess>(sp => sp.GetRequiredService<TestContentAccess>());
         services.AddSingleton(Events);

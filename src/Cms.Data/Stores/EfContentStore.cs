@@ -99,7 +99,9 @@ public sealed class EfContentStore(CmsDbContext db, SharedContentCache shared, E
 
         await FlushIfAnyUnwrittenAsync(cancellationToken);
         var ids = contentItemIds.Distinct().ToList();
-        var query = db.ContentItems.AsNoTracking().Where(r => ids.Contains(r.ContentItemId));
+        // One parameter for all the ids (see ExpectAsync): the SQL stays the same whatever their number, so EF and the
+        // database plan it once instead of for each size of batch a page of pickers asks for.
+        var query = db.ContentItems.AsNoTracking().Where(r => EF.Parameter(ids).Contains(r.ContentItemId));
         query = options == VersionOptions.Published ? query.Where(r => r.Published) : query.Where(r => r.Latest);
         var items = await ReadSharedAsync(query, cancellationToken);
         return items.ToDictionary(i => i.ContentItemId);
@@ -382,7 +384,7 @@ public sealed class EfContentStore(CmsDbContext db, SharedContentCache shared, E
         if (missing is not null)
         {
             var texts = await db.ContentItems.AsNoTracking()
-                .Where(r => missing.Contains(r.Id))
+                .Where(r => EF.Parameter(missing).Contains(r.Id))
                 .Select(r => new { r.Id, r.Revision, r.Data })
                 .ToDictionaryAsync(r => r.Id, cancellationToken);
             for (var i = 0; i < heads.Count; i++)
