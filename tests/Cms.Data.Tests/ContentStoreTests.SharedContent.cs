@@ -37,10 +37,10 @@ public abstract partial class ContentStoreTests
         await InScopeAsync(sp => store(sp).GetManyAsync(ids, VersionOptions.Published)); // every version parsed and shared
         Commands.Reset();
         var two = await InScopeAsync(sp => store(sp).GetManyAsync(ids.Take(2).ToList(), VersionOptions.Published));
-        var twoSql = Commands.Queries;
+        var twoSql = Commands.Commands;
         Commands.Reset();
         var seven = await InScopeAsync(sp => store(sp).GetManyAsync(ids, VersionOptions.Published));
-        var sevenSql = Commands.Queries;
+        var sevenSql = Commands.Commands;
 
         // The ids go as one parameter: the statement is planned once, whatever the size of the batch.
         Assert.Equal(2, two.Count);

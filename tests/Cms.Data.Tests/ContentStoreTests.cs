@@ -17,8 +17,8 @@ public abstract partial class ContentStoreTests : IAsyncLifetime
 {
     private ServiceProvider? _services;
 
-    /// <summary>The text of every SQL query the store runs.</summary>
-    protected SqlQueryRecorder Commands { get; } = new();
+    /// <summary>The text of every SQL command the store sends.</summary>
+    protected Cms.Testing.SqlCommandCounter Commands { get; } = new();
 
     protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero));
 

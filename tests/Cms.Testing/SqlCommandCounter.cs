@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace Cms.GraphQL.Tests.Support;
+namespace Cms.Testing;
 
 /// <summary>Counts the SQL commands EF Core sends, so a test can check that a query costs a constant number of them.</summary>
 public sealed class SqlCommandCounter : DbCommandInterceptor
