@@ -27,6 +27,7 @@
         lastAutosaved: "",
         autosavePending: false,
         saving: null,
+        saves: 0,
         workflow: null,
         conflict: null,
     };
@@ -1016,6 +1017,7 @@
             return state.saving;
         }
 
+        state.saves++;
         state.saving = (async () => {
             clearErrors();
             const item = collect();
@@ -1189,10 +1191,12 @@
             return;
         }
 
+        const saves = state.saves;
         const response = await api.fetch(autosaveUrl(), { method: "PUT", body: { data: item, baseVersionId: state.version } });
         if (response.ok) {
             state.lastAutosaved = now;
-            if (!state.saving && stable(collect()) === now) {
+            // A save that started meanwhile has said something newer (saved, or why not): its status stands.
+            if (!state.saving && state.saves === saves && stable(collect()) === now) {
                 setStatus(`Unsaved changes, kept as a draft at ${timeOfDay()}`);
             }
         }
