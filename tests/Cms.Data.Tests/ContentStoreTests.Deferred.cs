@@ -182,7 +182,7 @@ public abstract partial class ContentStoreTests
         var rows = new Dictionary<long, Dictionary<string, string>>();
         foreach (var row in await ReadStoredAsync(sp, table, key, ids))
         {
-            rows[long.Parse(row[key].Split(':')[1], CultureInfo.InvariantCulture)] = row;
+            rows[KeyOf(row, key)] = row;
         }
 
         return rows;
@@ -194,7 +194,7 @@ public abstract partial class ContentStoreTests
         var rows = documentIds.ToDictionary(id => id, _ => new List<string>());
         foreach (var row in await ReadStoredAsync(sp, table, "DocumentId", documentIds))
         {
-            rows[long.Parse(row["DocumentId"].Split(':')[1], CultureInfo.InvariantCulture)].Add(string.Join(", ", Without(row, "Id", "DocumentId").Select(c => $"{c.Key}={c.Value}")));
+            rows[KeyOf(row, "DocumentId")].Add(string.Join(", ", Without(row, "Id", "DocumentId").Select(c => $"{c.Key}={c.Value}")));
         }
 
         foreach (var list in rows.Values)
@@ -227,6 +227,9 @@ public abstract partial class ContentStoreTests
 
         return rows;
     }
+
+    /// <summary>The number in a "stored type:value" column.</summary>
+    private static long KeyOf(Dictionary<string, string> row, string column) => long.Parse(row[column].Split(':')[1], CultureInfo.InvariantCulture);
 
     private static SortedDictionary<string, string> Without(Dictionary<string, string> row, params string[] columns) =>
         new(row.Where(c => !columns.Contains(c.Key)).ToDictionary(c => c.Key, c => c.Value), StringComparer.Ordinal);

@@ -88,8 +88,8 @@ public sealed class EfUnitOfWork(CmsDbContext db, SharedStateChangeInterceptor s
 
         if (_deferring == 0 && _pageCacheBefore is null && db.Database.IsSqlite())
         {
-            _pageCacheBefore = PageCache(null);
-            PageCache(-DeferredPageCacheKiB);
+            _pageCacheBefore = ReadPageCache();
+            SetPageCache(-DeferredPageCacheKiB);
         }
 
         _deferring++;
@@ -223,14 +223,25 @@ public sealed class EfUnitOfWork(CmsDbContext db, SharedStateChangeInterceptor s
         }
     }
 
-    /// <summary>Reads SQLite's page cache size (<paramref name="size"/> null) or sets it, on the transaction's connection.</summary>
-    private long PageCache(long? size)
+    /// <summary>SQLite's page cache size on the transaction's connection (<c>PRAGMA cache_size</c>: pages, or KiB when negative).</summary>
+    private long ReadPageCache()
     {
-        using var command = db.Database.GetDbConnection().CreateCommand();
+        using var command = PageCacheCommand("PRAGMA cache_size");
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private void SetPageCache(long size)
+    {
+        using var command = PageCacheCommand($"PRAGMA cache_size = {size}");
+        command.ExecuteNonQuery();
+    }
+
+    private DbCommand PageCacheCommand(string sql)
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = size is { } value ? $"PRAGMA cache_size = {value}" : "PRAGMA cache_size";
-        var result = command.ExecuteScalar();
-        return size ?? Convert.ToInt64(result, System.Globalization.CultureInfo.InvariantCulture);
+        command.CommandText = sql;
+        return command;
     }
 
     /// <summary>
@@ -242,7 +253,7 @@ public sealed class EfUnitOfWork(CmsDbContext db, SharedStateChangeInterceptor s
         if (_pageCacheBefore is { } before)
         {
             _pageCacheBefore = null;
-            PageCache(before);
+            SetPageCache(before);
         }
     }
 
