@@ -73,11 +73,13 @@ public static class DataServiceCollectionExtensions
         {
             services.AddDbContextPool<PostgresCmsDbContext>((sp, o) => o.UseNpgsql(PostgresConnectionDefaults.Apply(options.ResolveConnectionString()), n => n.MigrationsHistoryTable("__EFMigrationsHistory")).AddInterceptors(sp.GetServices<IInterceptor>()));
             services.AddScoped<CmsDbContext>(sp => sp.GetRequiredService<PostgresCmsDbContext>());
+            services.AddSingleton(new PreparedReads(openReader: null));
         }
         else
         {
             services.AddDbContextPool<SqliteCmsDbContext>((sp, o) => o.UseSqlite(options.ResolveConnectionString()).AddInterceptors(sp.GetServices<IInterceptor>()));
             services.AddScoped<CmsDbContext>(sp => sp.GetRequiredService<SqliteCmsDbContext>());
+            services.AddSingleton(sp => new PreparedReads(() => new SqliteCmsDbContext(sp.GetRequiredService<DbContextOptions<SqliteCmsDbContext>>())));
         }
 
         services.AddSingleton<SharedContentCache>();

@@ -189,6 +189,54 @@ public sealed class SqliteContentStoreTests : ContentStoreTests
         Assert.Equal(sizes.before, sizes.after);
     }
 
+    [Fact]
+    public async Task A_repeated_list_runs_the_statement_prepared_by_the_first()
+    {
+        await CreateAsync(ArticleBuilder.Titled("Energy story"), publish: true);
+        var reads = Services.GetRequiredService<PreparedReads>();
+        ContentQuery Section(string id) => new()
+        {
+            ContentType = "Article",
+            Where = new FieldFilter(FieldIndexKind.ContentPicker, "Article", "Section", FilterOperator.Equal, id),
+            OrderBy = [ContentSort.By(ContentColumn.PublishedUtc, descending: true)],
+            Take = 20,
+        };
+
+        await QueryAsync(Section("sec-news"));
+        var prepared = reads.StatementsPrepared;
+        var found = await QueryAsync(Section("sec-news"));
+        var none = await QueryAsync(Section("sec-energy"));
+
+        Assert.Single(found.Items);
+        Assert.Empty(none.Items);
+        Assert.Equal(prepared, reads.StatementsPrepared);
+        Assert.Equal(1, reads.ConnectionsCreated);
+    }
+
+    [Fact]
+    public async Task A_read_connection_holds_no_snapshot_between_reads()
+    {
+        var item = await CreateAsync(ArticleBuilder.Titled("Before"), publish: true);
+        Assert.Equal("Before", Assert.Single((await QueryAsync(new ContentQuery { ContentType = "Article" })).Items).DisplayText);
+        await UpdateAsync(item, ArticleBuilder.Titled("After"));
+        await ContentAsync(m => m.PublishAsync(item.ContentItemId));
+
+        var busy = await InScopeAsync(async sp =>
+        {
+            // With a reader's statement left unreset, its snapshot would hold the log: the checkpoint would report busy.
+            var db = sp.GetRequiredService<CmsDbContext>();
+            await db.Database.OpenConnectionAsync();
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+            await using var reader = await command.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            return reader.GetInt64(0);
+        });
+
+        Assert.Equal(0, busy);
+        Assert.Equal("After", Assert.Single((await QueryAsync(new ContentQuery { ContentType = "Article" })).Items).DisplayText);
+    }
+
     private static Entities.ContentItemRecord Version(string versionId) => new()
     {
         ContentItemId = "refused",

@@ -29,16 +29,19 @@ public sealed class CachingTests(GraphQLHost host) : IClassFixture<GraphQLHost>
 
         host.Counter.Reset();
         var five = await host.Client.PostAsync(ListWithRelations, new { first = 5 }, token: token);
-        var fiveCommands = host.Counter.Count;
+        var fiveCommands = ContentCommands();
         host.Counter.Reset();
         var twenty = await host.Client.PostAsync(ListWithRelations, new { first = 20 }, token: token);
-        var twentyCommands = host.Counter.Count;
+        var twentyCommands = ContentCommands();
 
         Assert.False(twenty.HasErrors, twenty.Text);
         Assert.Equal(20, twenty.List("article").Count);
         Assert.Equal(5, five.List("article").Count);
         Assert.Equal(fiveCommands, twentyCommands);
         Assert.InRange(twentyCommands, 1, 12);
+
+        // Background work (the webhook outbox's poll) may send a command during either request: only content reads count.
+        int ContentCommands() => host.Counter.Commands.Count(c => c.Contains("\"ContentItems\"", StringComparison.Ordinal));
     }
 
     [Fact]

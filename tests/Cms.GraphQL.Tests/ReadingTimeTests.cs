@@ -22,4 +22,14 @@ public sealed class ReadingTimeTests
     [InlineData("it’s well-known: 2026’s numbers", 2)] // apostrophes and hyphens stay inside a word
     public void Words_are_counted_in_the_text_between_tags_and_rounded_up(string html, int minutes) =>
         Assert.Equal(minutes, ReadingTime.Minutes(html, wordsPerMinute: 3));
+
+    [Fact]
+    public void A_body_counted_once_gives_the_minutes_of_any_reading_speed()
+    {
+        var body = "<p>" + string.Join(' ', Enumerable.Repeat("word", 600)) + "</p>";
+
+        Assert.Equal(3, ReadingTime.Minutes(body, wordsPerMinute: 200));
+        Assert.Equal(2, ReadingTime.Minutes(body, wordsPerMinute: 300)); // the count is kept, the speed is not
+        Assert.Equal(600, ReadingTime.Minutes(body, wordsPerMinute: 1));
+    }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace Cms.Core.Content;
@@ -9,6 +10,12 @@ namespace Cms.Core.Content;
 /// </summary>
 public static partial class ReadingTime
 {
+    /// <summary>
+    /// Word counts by body. A published version's content is shared between requests (the same string each time), so
+    /// its words are counted once rather than for every list that shows it; an entry goes with its string.
+    /// </summary>
+    private static readonly ConditionalWeakTable<string, StrongBox<int>> Counted = [];
+
     public static int Minutes(string? html, int wordsPerMinute)
     {
         if (string.IsNullOrWhiteSpace(html))
@@ -16,6 +23,12 @@ public static partial class ReadingTime
             return 1;
         }
 
+        var words = Counted.GetValue(html, static body => new StrongBox<int>(CountWords(body))).Value;
+        return Math.Max(1, (int)Math.Ceiling(words / (double)Math.Max(1, wordsPerMinute)));
+    }
+
+    private static int CountWords(string html)
+    {
         // The text between tags, a run at a time: no copy of the body is made unless a run holds an entity.
         var words = 0;
         foreach (var range in Tags().EnumerateSplits(html))
@@ -24,7 +37,7 @@ public static partial class ReadingTime
             words += text.Contains('&') ? Words().Count(WebUtility.HtmlDecode(text.ToString())) : Words().Count(text);
         }
 
-        return Math.Max(1, (int)Math.Ceiling(words / (double)Math.Max(1, wordsPerMinute)));
+        return words;
     }
 
     [GeneratedRegex("<[^>]*>", RegexOptions.CultureInvariant)]

@@ -345,9 +345,6 @@ internal sealed class DeferredRows(CmsDbContext db, SharedStateChangeInterceptor
     /// </summary>
     internal sealed class SqliteInsert : Insert
     {
-        /// <summary>How Microsoft.Data.Sqlite writes a <see cref="DateTime"/> (TEXT, the format EF's SQLite provider reads back).</summary>
-        private const string DateTimeFormat = @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF";
-
         /// <summary>
         /// Rows per statement in <see cref="ExecuteAllAsync"/>. A statement whose rows fire a trigger into the full-text
         /// index makes SQLite's FTS5 write out what it holds in memory at the statement's end; one statement per search
@@ -453,7 +450,7 @@ internal sealed class DeferredRows(CmsDbContext db, SharedStateChangeInterceptor
             long number => raw.sqlite3_bind_int64(statement, index, number),
             double number => raw.sqlite3_bind_double(statement, index, number),
             float number => raw.sqlite3_bind_double(statement, index, number),
-            DateTime date => raw.sqlite3_bind_text16(statement, index, date.ToString(DateTimeFormat, CultureInfo.InvariantCulture).AsSpan()),
+            DateTime date => raw.sqlite3_bind_text16(statement, index, StoredDates.ToSqlite(date).AsSpan()),
             byte[] bytes => raw.sqlite3_bind_blob(statement, index, bytes),
             _ => throw new NotSupportedException($"A {value.GetType().Name} value is not bound by the SQLite insert."),
         };
