@@ -299,7 +299,18 @@ public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext
         entity.Property(f => f.ContentType).HasMaxLength(64).IsRequired();
         entity.Property(f => f.PartName).HasMaxLength(64).IsRequired();
         entity.Property(f => f.FieldName).HasMaxLength(64).IsRequired();
-        entity.HasIndex(nameof(FieldIndexRecord.DocumentId), nameof(FieldIndexRecord.PartName), nameof(FieldIndexRecord.FieldName));
+        if (typeof(T) == typeof(ContentPickerFieldIndexRecord))
+        {
+            // "The newest of a section" walks the newest items and asks, of each, whether it picks the section: with the
+            // value in this index the answer comes from the index alone, without a read of the row (a third less time
+            // for that query on SQLite). Picked ids are short; text values would make the index as large as the table.
+            entity.HasIndex(nameof(FieldIndexRecord.DocumentId), nameof(FieldIndexRecord.PartName), nameof(FieldIndexRecord.FieldName), "Value");
+        }
+        else
+        {
+            entity.HasIndex(nameof(FieldIndexRecord.DocumentId), nameof(FieldIndexRecord.PartName), nameof(FieldIndexRecord.FieldName));
+        }
+
         entity.HasIndex(nameof(FieldIndexRecord.ContentType), nameof(FieldIndexRecord.PartName), nameof(FieldIndexRecord.FieldName), "Value");
         return entity;
     }

@@ -47,6 +47,8 @@ public sealed class SqliteContentStoreTests : ContentStoreTests
 
         Assert.Contains("USING INDEX IX_ContentItems_ContentType_Published_PublishedUtc (ContentType=? AND Published=?)", plan, StringComparison.Ordinal);
         Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal);
+        // Whether an item picks the section is answered from the index, without reading the index row.
+        Assert.Contains("USING COVERING INDEX IX_ContentPickerFieldIndex_DocumentId_PartName_FieldName_Value (DocumentId=? AND PartName=? AND FieldName=? AND Value=?)", plan, StringComparison.Ordinal);
     }
 
     [Fact]

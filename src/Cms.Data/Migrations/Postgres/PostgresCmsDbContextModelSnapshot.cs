@@ -473,9 +473,9 @@ namespace Cms.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DocumentId", "PartName", "FieldName");
-
                     b.HasIndex("ContentType", "PartName", "FieldName", "Value");
+
+                    b.HasIndex("DocumentId", "PartName", "FieldName", "Value");
 
                     b.ToTable("ContentPickerFieldIndex", (string)null);
                 });

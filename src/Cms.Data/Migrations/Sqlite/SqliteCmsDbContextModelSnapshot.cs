@@ -456,9 +456,9 @@ namespace Cms.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DocumentId", "PartName", "FieldName");
-
                     b.HasIndex("ContentType", "PartName", "FieldName", "Value");
+
+                    b.HasIndex("DocumentId", "PartName", "FieldName", "Value");
 
                     b.ToTable("ContentPickerFieldIndex", (string)null);
                 });
