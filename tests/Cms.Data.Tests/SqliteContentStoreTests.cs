@@ -95,7 +95,7 @@ public sealed class SqliteContentStoreTests : ContentStoreTests
         // Given the type, SQLite without statistics picked the value index for the per-article sub-query and read the
         // whole section for every article it walked (100 times slower at 2,000 articles).
         Assert.DoesNotContain("\"ContentType\"", exists, StringComparison.Ordinal);
-        Assert.Contains("IX_ContentPickerFieldIndex_DocumentId_PartName_FieldName (DocumentId=? AND PartName=? AND FieldName=?)", plan, StringComparison.Ordinal);
+        Assert.Contains("IX_ContentPickerFieldIndex_DocumentId_PartName_FieldName_Value (DocumentId=? AND PartName=? AND FieldName=? AND Value=?)", plan, StringComparison.Ordinal);
     }
 
     private Task<string> PlanAsync(ContentQuery query) => InScopeAsync(async sp =>

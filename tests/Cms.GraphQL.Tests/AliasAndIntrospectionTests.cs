@@ -104,4 +104,17 @@ public sealed class AnonymousIntrospectionOffTests(NoAnonymousIntrospectionHost 
         Assert.True(anonymousAgain.HasErrors);
         Assert.False(content.HasErrors, content.Text);
     }
+
+    [Fact]
+    public async Task A_type_lookup_validated_for_a_token_holder_is_still_refused_to_anonymous_callers()
+    {
+        const string Query = "query Lookup { article(first: 1) { contentItemId } ...t } fragment t on Query { __type(name: \"Article\") { name } }";
+        var withToken = await host.Client.PostAsync(Query, token: await host.TokenAsync("previewer"));
+        var anonymous = await host.Client.PostAsync(Query);
+
+        Assert.False(withToken.HasErrors, withToken.Text);
+        Assert.Equal("Article", withToken.Data.GetProperty("__type").GetProperty("name").GetString());
+        Assert.True(anonymous.HasErrors);
+        Assert.Contains("introspection", anonymous.Text, StringComparison.OrdinalIgnoreCase);
+    }
 }

@@ -103,6 +103,19 @@ public sealed class LimitsTests(LimitsHost host) : IClassFixture<LimitsHost>
     }
 
     [Fact]
+    public async Task Complexity_set_by_a_variable_is_measured_again_when_the_document_was_validated_before()
+    {
+        var aliases = string.Join(' ', Enumerable.Range(1, 15).Select(i => $"s{i}: section(first: $n) {{ ...f }}"));
+        var query = $"query($n: Int) {{ {aliases} }} fragment f on Section {{ contentItemId displayText description menuOrder parent {{ contentItemIds }} }}";
+
+        var small = await host.Client.PostAsync(query, new { n = 1 });
+        var large = await host.Client.PostAsync(query, new { n = 10 });
+
+        Assert.False(small.HasErrors, small.Text);
+        Assert.Contains(large.ErrorMessages, m => m.Contains("complexity", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public async Task A_body_over_the_limit_gets_413_and_a_long_GET_414()
     {
         var padding = new string(' ', 2100);

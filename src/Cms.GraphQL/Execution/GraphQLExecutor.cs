@@ -17,7 +17,7 @@ namespace Cms.GraphQL.Execution;
 /// GraphQL.NET's serial strategy: one resolver at a time, because they share the request's DbContext; data
 /// loaders still batch, since the strategy completes every pending loader of a level together. A document that
 /// passed validation once (see <see cref="Schema.GeneratedSchema.TryGetDocument"/>) is only checked again by the rules
-/// that depend on the request's variables (complexity, page size).
+/// whose outcome this request can change (see <see cref="Rules"/>).
 /// </summary>
 internal sealed class GraphQLExecutor
 {
@@ -55,15 +55,21 @@ internal sealed class GraphQLExecutor
     }
 
     /// <summary>
-    /// The rules for one execution. A document from the cache passed every rule before; only the rules that read
-    /// variable values or depend on the caller run again.
+    /// The rules for one execution. A document from the cache passed every rule before; a rule runs again only where this
+    /// request can change its outcome: the measures (depth and complexity, page size) when the document gives a measured
+    /// argument or a directive a variable, the introspection rule when the caller may not read the schema and the
+    /// document does. (This holds as long as no field's complexity reads other arguments: see <see cref="ValidatedDocument"/>.)
     /// </summary>
-    private List<IValidationRule> Rules(bool documentValidated, bool introspectionOnly, bool anonymous)
+    private List<IValidationRule> Rules(ValidatedDocument? validated, bool introspectionOnly, bool anonymous)
     {
-        var rules = documentValidated ? new List<IValidationRule>(3) : new List<IValidationRule>(_coreRules);
-        rules.Add(introspectionOnly ? _introspectionDepth : _complexity);
-        rules.Add(_pageSize);
-        if (!_settings.EnableIntrospection || (anonymous && !_settings.AllowAnonymousIntrospection))
+        var rules = validated is null ? new List<IValidationRule>(_coreRules) : new List<IValidationRule>(3);
+        if (validated is null || validated.MeasureUsesVariables)
+        {
+            rules.Add(introspectionOnly ? _introspectionDepth : _complexity);
+            rules.Add(_pageSize);
+        }
+
+        if ((!_settings.EnableIntrospection || (anonymous && !_settings.AllowAnonymousIntrospection)) && (validated is null || validated.ReadsSchema))
         {
             rules.Add(NoIntrospectionValidationRule.Instance);
         }
@@ -75,7 +81,7 @@ internal sealed class GraphQLExecutor
         ISchema schema,
         string query,
         GraphQLDocument? document,
-        bool documentValidated,
+        ValidatedDocument? validated,
         bool introspectionOnly,
         bool anonymous,
         string? operationName,
@@ -94,7 +100,7 @@ internal sealed class GraphQLExecutor
             UserContext = context,
             RequestServices = services,
             User = user,
-            ValidationRules = Rules(documentValidated, introspectionOnly, anonymous),
+            ValidationRules = Rules(validated, introspectionOnly, anonymous),
             CancellationToken = cancellationToken,
             UnhandledExceptionDelegate = failure =>
             {

@@ -157,7 +157,8 @@ internal sealed class GraphQLEndpoint(
             return;
         }
 
-        var documentValidated = schema.TryGetDocument(query, request.OperationName, out var document);
+        var documentValidated = schema.TryGetDocument(query, request.OperationName, out var validated);
+        var document = validated?.Document;
         if (!documentValidated)
         {
             try
@@ -196,7 +197,7 @@ internal sealed class GraphQLEndpoint(
 
         var context = new GraphQLRequestContext(access, services.GetRequiredService<IContentManager>(), services.GetRequiredService<IContentStore>(), settings, mediaBaseUrl, media);
         var variables = request.Variables is { } variableJson ? _serializer.ReadNode<Inputs>(variableJson) : null;
-        var result = await executor.ExecuteAsync(schema.Schema, query, document, documentValidated, shape?.IntrospectionOnly == true, anonymous, request.OperationName, variables, context, services, user, cancellationToken);
+        var result = await executor.ExecuteAsync(schema.Schema, query, document, validated, shape?.IntrospectionOnly == true, anonymous, request.OperationName, variables, context, services, user, cancellationToken);
         if (!documentValidated && document is not null && result.Executed)
         {
             // Executed means every validation rule passed (field errors come later and do not make a document invalid).

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Cms.GraphQL.Execution;
 using GraphQL.Types;
 using GraphQLParser.AST;
 
@@ -14,12 +15,12 @@ internal sealed record GeneratedSchema(long Serial, ISchema Schema)
     public const int MaxDocuments = 1000;
     public const int MaxDocumentQueryLength = 32 * 1024;
 
-    private readonly ConcurrentDictionary<(string Query, string? OperationName), GraphQLDocument> _documents = new();
+    private readonly ConcurrentDictionary<(string Query, string? OperationName), ValidatedDocument> _documents = new();
 
     public int DocumentCount => _documents.Count;
 
     /// <summary>The parsed document of a query that passed validation before, for the same operation.</summary>
-    public bool TryGetDocument(string query, string? operationName, out GraphQLDocument document) =>
+    public bool TryGetDocument(string query, string? operationName, out ValidatedDocument document) =>
         _documents.TryGetValue((query, operationName), out document!);
 
     /// <summary>Keeps the document of a query that passed validation; when full, or for a very long query, nothing is kept.</summary>
@@ -27,7 +28,7 @@ internal sealed record GeneratedSchema(long Serial, ISchema Schema)
     {
         if (query.Length <= MaxDocumentQueryLength && _documents.Count < MaxDocuments)
         {
-            _documents.TryAdd((query, operationName), document);
+            _documents.TryAdd((query, operationName), ValidatedDocument.Of(document));
         }
     }
 }
