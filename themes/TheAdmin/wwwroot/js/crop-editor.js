@@ -329,7 +329,10 @@
             }
         }
 
+        let selected = 0;
+
         function select(index, focus) {
+            selected = index;
             tabButtons.forEach((button, i) => {
                 const on = i === index;
                 button.classList.toggle("active", on);
@@ -390,7 +393,8 @@
         dialog.addEventListener("shown.bs.modal", () => {
             setFocal(state.focal.x, state.focal.y);
             profiles.forEach(p => updatePreview(p.profile));
-            select(0, true);
+            // The tab chosen while the dialog was still opening stays chosen; now laid out, it is drawn again and focused.
+            select(selected, true);
         });
         dialog.addEventListener("hidden.bs.modal", () => {
             clearTimeout(focalTimer);
@@ -403,6 +407,7 @@
 
             options.returnFocus?.focus();
         });
+        select(0, false);
         modal.show();
     }
 
