@@ -385,7 +385,7 @@ public sealed class EfContentStore(CmsDbContext db, SharedContentCache shared, E
     /// </summary>
     private async Task<List<ContentItem>> ReadSharedAsync(IQueryable<ContentItemRecord> rows, CancellationToken cancellationToken)
     {
-        if (unitOfWork.InTransaction || db.Database.CurrentTransaction is not null)
+        if (unitOfWork.InTransaction)
         {
             return (await rows.AsNoTracking().ToListAsync(cancellationToken)).Select(ToItem).ToList();
         }

@@ -16,7 +16,7 @@ namespace Cms.GraphQL.Execution;
 /// Runs a document with the configured limits (depth, complexity, page size, introspection). Queries run with
 /// GraphQL.NET's serial strategy: one resolver at a time, because they share the request's DbContext; data
 /// loaders still batch, since the strategy completes every pending loader of a level together. A document that
-/// passed validation once (see <see cref="Schema.GeneratedSchema.TryGetDocument"/>) is only checked again by the rules
+/// passed validation once (see <see cref="Schema.GeneratedSchema.FindDocument"/>) is only checked again by the rules
 /// whose outcome this request can change (see <see cref="Rules"/>).
 /// </summary>
 internal sealed class GraphQLExecutor

@@ -157,9 +157,9 @@ internal sealed class GraphQLEndpoint(
             return;
         }
 
-        var documentValidated = schema.TryGetDocument(query, request.OperationName, out var validated);
+        var validated = schema.FindDocument(query, request.OperationName);
         var document = validated?.Document;
-        if (!documentValidated)
+        if (validated is null)
         {
             try
             {
@@ -189,7 +189,7 @@ internal sealed class GraphQLEndpoint(
         }
 
         var shape = selected is null ? null : DocumentShape.Of(document!, selected);
-        if (!documentValidated && shape?.Check(settings) is { } tooBig)
+        if (validated is null && shape?.Check(settings) is { } tooBig)
         {
             await WriteErrorAsync(http, mediaType, StatusCodes.Status400BadRequest, "DOCUMENT_TOO_LARGE", tooBig);
             return;
@@ -198,7 +198,7 @@ internal sealed class GraphQLEndpoint(
         var context = new GraphQLRequestContext(access, services.GetRequiredService<IContentManager>(), services.GetRequiredService<IContentStore>(), settings, mediaBaseUrl, media);
         var variables = request.Variables is { } variableJson ? _serializer.ReadNode<Inputs>(variableJson) : null;
         var result = await executor.ExecuteAsync(schema.Schema, query, document, validated, shape?.IntrospectionOnly == true, anonymous, request.OperationName, variables, context, services, user, cancellationToken);
-        if (!documentValidated && document is not null && result.Executed)
+        if (validated is null && document is not null && result.Executed)
         {
             // Executed means every validation rule passed (field errors come later and do not make a document invalid).
             schema.AddDocument(query, request.OperationName, document);

@@ -19,9 +19,9 @@ internal sealed record GeneratedSchema(long Serial, ISchema Schema)
 
     public int DocumentCount => _documents.Count;
 
-    /// <summary>The parsed document of a query that passed validation before, for the same operation.</summary>
-    public bool TryGetDocument(string query, string? operationName, out ValidatedDocument document) =>
-        _documents.TryGetValue((query, operationName), out document!);
+    /// <summary>The parsed document of a query that passed validation before, for the same operation; null if none.</summary>
+    public ValidatedDocument? FindDocument(string query, string? operationName) =>
+        _documents.GetValueOrDefault((query, operationName));
 
     /// <summary>Keeps the document of a query that passed validation; when full, or for a very long query, nothing is kept.</summary>
     public void AddDocument(string query, string? operationName, GraphQLDocument document)
