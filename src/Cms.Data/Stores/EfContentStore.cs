@@ -385,7 +385,8 @@ public sealed class EfContentStore(CmsDbContext db, SharedContentCache shared, E
     /// </summary>
     private async Task<List<ContentItem>> ReadSharedAsync(IQueryable<ContentItemRecord> rows, CancellationToken cancellationToken)
     {
-        if (unitOfWork.InTransaction)
+        // A transaction begun on the context (not through the unit of work) keeps the read on its connection too.
+        if (unitOfWork.InTransaction || db.Database.CurrentTransaction is not null)
         {
             return (await rows.AsNoTracking().ToListAsync(cancellationToken)).Select(ToItem).ToList();
         }

@@ -32,11 +32,10 @@ public sealed class EfUnitOfWork(CmsDbContext db, SharedStateChangeInterceptor s
     internal bool SavesDeferred => _deferring > 0 && _transaction is not null;
 
     /// <summary>
-    /// True while a transaction is open, through this unit of work or begun on the context itself: what this session
-    /// reads may be its own uncommitted (and later rolled back) writes, so it must read them on its own connection and not
-    /// share what it reads with other sessions.
+    /// True while a transaction is open: what this session reads may be its own uncommitted (and later rolled back)
+    /// writes, so it must not share what it reads with other sessions.
     /// </summary>
-    internal bool InTransaction => _transaction is not null || db.Database.CurrentTransaction is not null;
+    internal bool InTransaction => _transaction is not null;
 
     /// <summary>The transaction open now, if any: what was found in it holds while it is still the one open.</summary>
     internal IDbContextTransaction? Transaction => _transaction;
