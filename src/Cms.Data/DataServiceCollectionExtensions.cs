@@ -83,6 +83,7 @@ public static class DataServiceCollectionExtensions
         }
 
         services.AddSingleton<SharedContentCache>();
+        services.AddSingleton<CommandTemplates>();
         services.AddSingleton<AuditOrigin>();
         services.AddScoped<Core.Audit.IAuditLog, EfAuditLog>();
         services.AddScoped<EfUnitOfWork>();

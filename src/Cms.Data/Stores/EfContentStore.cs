@@ -19,7 +19,7 @@ namespace Cms.Data.Stores;
 /// flushes before a lookup that one of them could answer differently (the same id, the same path), or before any
 /// other read. So the path rule and the id rule are the same code whether items are saved one by one or in batches.
 /// </summary>
-public sealed class EfContentStore(CmsDbContext db, SharedContentCache shared, EfUnitOfWork unitOfWork, PreparedReads reads) : IContentStore
+public sealed class EfContentStore(CmsDbContext db, SharedContentCache shared, EfUnitOfWork unitOfWork, PreparedReads reads, CommandTemplates templates) : IContentStore
 {
     /// <summary>
     /// A version without its text (see <see cref="ReadSharedAsync"/>). Built once: the compiler's code for a lambda
@@ -123,12 +123,22 @@ public sealed class EfContentStore(CmsDbContext db, SharedContentCache shared, E
 
         await FlushIfAnyUnwrittenAsync(cancellationToken);
         var ids = contentItemIds.Distinct().ToList();
-        // One parameter for all the ids (see ExpectAsync): the SQL stays the same whatever their number, so EF and the
-        // database plan it once instead of for each size of batch a page of pickers asks for.
-        var query = db.ContentItems.AsNoTracking().Where(r => EF.Parameter(ids).Contains(r.ContentItemId));
-        query = options == VersionOptions.Published ? query.Where(r => r.Published) : query.Where(r => r.Latest);
-        var items = await ReadSharedAsync(query, cancellationToken);
+        var published = options == VersionOptions.Published;
+        var items = await ReadSharedAsync(
+            () => Many(ids, published),
+            () => templates.Command(db, published ? "many:published" : "many:latest", [ids], values => Many((List<string>)values[0]!, published).Select(Head)),
+            cancellationToken);
         return items.ToDictionary(i => i.ContentItemId);
+    }
+
+    /// <summary>
+    /// The versions with these ids. One parameter for all the ids (see ExpectAsync): the SQL stays the same whatever their
+    /// number, so EF and the database plan it once instead of for each size of batch a page of pickers asks for.
+    /// </summary>
+    internal IQueryable<ContentItemRecord> Many(List<string> ids, bool published)
+    {
+        var query = db.ContentItems.AsNoTracking().Where(r => EF.Parameter(ids).Contains(r.ContentItemId));
+        return published ? query.Where(r => r.Published) : query.Where(r => r.Latest);
     }
 
     public Task AddAsync(ContentItem version, IReadOnlyList<FieldIndexEntry> index, CancellationToken cancellationToken = default)
@@ -257,17 +267,27 @@ public sealed class EfContentStore(CmsDbContext db, SharedContentCache shared, E
             return await SearchAsync(query, fullText, cancellationToken);
         }
 
-        var translator = new ContentQueryTranslator(db);
-        var filtered = translator.Filter(query);
-        int? total = query.IncludeTotal ? await filtered.CountAsync(cancellationToken) : null;
+        int? total = query.IncludeTotal ? await new ContentQueryTranslator(db).Filter(query).CountAsync(cancellationToken) : null;
         if (query.Take <= 0)
         {
             // Only the count was asked for: no rows are read.
             return new ContentQueryResult([], total);
         }
 
-        var page = translator.Order(filtered, query.OrderBy).Skip(Math.Max(0, query.Skip)).Take(query.Take);
-        return new ContentQueryResult(await ReadSharedAsync(page, cancellationToken), total);
+        var items = await ReadSharedAsync(
+            () => Page(query),
+            () => QueryShape.Of(query) is { } shape
+                ? templates.Command(db, CommandTemplates.PageKey(shape), shape.Values, values => Page(QueryShape.With(query, values)).Select(Head))
+                : null,
+            cancellationToken);
+        return new ContentQueryResult(items, total);
+    }
+
+    /// <summary>The page of <paramref name="query"/>'s matches, in its order.</summary>
+    internal IQueryable<ContentItemRecord> Page(ContentQuery query)
+    {
+        var translator = new ContentQueryTranslator(db);
+        return translator.Order(translator.Filter(query), query.OrderBy).Skip(Math.Max(0, query.Skip)).Take(query.Take);
     }
 
     /// <summary>
@@ -379,20 +399,28 @@ public sealed class EfContentStore(CmsDbContext db, SharedContentCache shared, E
 
     /// <summary>
     /// The versions of <paramref name="rows"/> for reading, in order. Outside a transaction the rows are read without
-    /// their text; only the rows whose content is not in <see cref="SharedContentCache"/> at their revision are read
-    /// again with it. Should one of those rows change between the two reads, the rows are read once more with their
-    /// text. Inside a transaction every row is read whole and parsed for this session alone.
+    /// their text (with the command <paramref name="heads"/> gives, when it gives one: the same query from
+    /// <see cref="CommandTemplates"/>); only the rows whose content is not in <see cref="SharedContentCache"/> at their
+    /// revision are read again with it. Should one of those rows change between the two reads, the rows are read once
+    /// more with their text. Inside a transaction every row is read whole and parsed for this session alone.
     /// </summary>
-    private async Task<List<ContentItem>> ReadSharedAsync(IQueryable<ContentItemRecord> rows, CancellationToken cancellationToken)
+    private async Task<List<ContentItem>> ReadSharedAsync(Func<IQueryable<ContentItemRecord>> rows, Func<DbCommand?>? heads, CancellationToken cancellationToken)
     {
         // A transaction begun on the context (not through the unit of work) keeps the read on its connection too.
         if (unitOfWork.InTransaction || db.Database.CurrentTransaction is not null)
         {
-            return (await rows.AsNoTracking().ToListAsync(cancellationToken)).Select(ToItem).ToList();
+            return (await rows().AsNoTracking().ToListAsync(cancellationToken)).Select(ToItem).ToList();
         }
 
         // Outside a transaction what this session wrote is committed, so the rows can be read on any connection.
-        var heads = await reads.ReadAsync(db, rows.AsNoTracking().Select(Head), ReadHead, cancellationToken);
+        var headRows = heads?.Invoke() is { } command
+            ? await reads.ReadAsync(db, command, ReadHead, cancellationToken)
+            : await reads.ReadAsync(db, rows().AsNoTracking().Select(Head), ReadHead, cancellationToken);
+        return await WithContentAsync(rows, headRows, cancellationToken);
+    }
+
+    private async Task<List<ContentItem>> WithContentAsync(Func<IQueryable<ContentItemRecord>> rows, List<ContentItemRecord> heads, CancellationToken cancellationToken)
+    {
         var contents = new System.Text.Json.Nodes.JsonObject?[heads.Count];
         List<long>? missing = null;
         for (var i = 0; i < heads.Count; i++)
@@ -425,7 +453,7 @@ public sealed class EfContentStore(CmsDbContext db, SharedContentCache shared, E
                 if (!texts.TryGetValue(heads[i].Id, out var text) || text.Revision != heads[i].Revision)
                 {
                     // Changed (or gone) since the first read: read the rows once, whole.
-                    return (await rows.AsNoTracking().ToListAsync(cancellationToken)).Select(ToSharedItem).ToList();
+                    return (await rows().AsNoTracking().ToListAsync(cancellationToken)).Select(ToSharedItem).ToList();
                 }
 
                 contents[i] = shared.Get(text.Id, text.Revision, text.Data);

@@ -51,10 +51,17 @@ public sealed class PreparedReads : IDisposable
     internal int StatementsPrepared => _idle.Sum(c => c.Statements.Count);
 
     /// <summary>The rows of <paramref name="query"/> (which must not depend on anything unwritten in <paramref name="db"/>), each read by <paramref name="row"/>.</summary>
-    public async Task<List<T>> ReadAsync<T>(CmsDbContext db, IQueryable query, Func<DbDataReader, T> row, CancellationToken cancellationToken)
+    public Task<List<T>> ReadAsync<T>(CmsDbContext db, IQueryable query, Func<DbDataReader, T> row, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        using var source = query.CreateDbCommand();
+        return ReadAsync(db, query.CreateDbCommand(), row, cancellationToken);
+    }
+
+    /// <summary>The rows of <paramref name="source"/> (a command for <paramref name="db"/>'s connection, disposed here), each read by <paramref name="row"/>.</summary>
+    public async Task<List<T>> ReadAsync<T>(CmsDbContext db, DbCommand source, Func<DbDataReader, T> row, CancellationToken cancellationToken)
+    {
+        using var owned = source;
+        cancellationToken.ThrowIfCancellationRequested();
         if (_openReader is null)
         {
             await db.Database.OpenConnectionAsync(cancellationToken);
