@@ -105,7 +105,7 @@ internal sealed class CommandTemplate
             second[slot] = b;
         }
 
-        DbCommand one;
+        DbCommand? one = null;
         DbCommand two;
         try
         {
@@ -114,6 +114,8 @@ internal sealed class CommandTemplate
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            one?.Dispose();
+
             // The stand-ins are not values this shape accepts (text for a date field, say) or EF Core cannot translate the
             // shape: not cached; the request's own values meet the same check, or the same error, on EF Core's path.
             return null;
