@@ -87,7 +87,7 @@ public sealed class LimitsTests(LimitsHost host) : IClassFixture<LimitsHost>
 
         Assert.True(response.HasErrors);
         Assert.Contains(response.ErrorMessages, m => m.Contains("depth", StringComparison.OrdinalIgnoreCase));
-        Assert.Equal(0, host.Counter.Count);
+        Assert.Equal(0, host.Counter.ContentCommands);
     }
 
     [Fact]

@@ -13,6 +13,12 @@ public sealed class SqlCommandCounter : DbCommandInterceptor
 
     public int Count => _commands.Count;
 
+    /// <summary>
+    /// The commands that read or write content versions: what a request's own work costs, without the host's background
+    /// polls (the change listener, webhook deliveries) that may land between a reset and a count.
+    /// </summary>
+    public int ContentCommands => _commands.Count(c => c.Contains("\"ContentItems\"", StringComparison.Ordinal));
+
     public void Reset() => _commands.Clear();
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
