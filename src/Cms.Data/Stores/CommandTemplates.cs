@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Text.Json;
@@ -151,7 +150,7 @@ internal sealed class CommandTemplate
                 {
                     parameters[i] = new ParameterTemplate(p, bound.Binding, bound.Slot, null, size);
                 }
-                else if (Equals(p.Value, q.Value) && !Mentions(p.Value, first) && !Mentions(q.Value, second))
+                else if (Equals(p.Value, q.Value))
                 {
                     parameters[i] = new ParameterTemplate(p, Binding.Constant, -1, p.Value, size);
                 }
@@ -248,19 +247,6 @@ internal sealed class CommandTemplate
             return false;
         }
     }
-
-    /// <summary>Whether a parameter's value holds a stand-in somewhere (then it was derived from a slot: not a constant).</summary>
-    private static bool Mentions(object? value, object?[] standIns) => value switch
-    {
-        string text => standIns.Any(s => s switch
-        {
-            string t => text.Contains(t.Trim(), StringComparison.OrdinalIgnoreCase),
-            List<string> list => list.Any(t => text.Contains(t.Trim(), StringComparison.OrdinalIgnoreCase)),
-            _ => false,
-        }),
-        IEnumerable items => items.Cast<object?>().Any(item => Mentions(item, standIns) || standIns.Any(s => Equals(s, item))),
-        _ => standIns.Any(s => Equals(s, value)),
-    };
 
     private static bool CanCopy(DbParameter parameter) => parameter is SqliteParameter or ICloneable;
 
