@@ -34,6 +34,7 @@ public static class GraphQLServiceCollectionExtensions
         services.AddSingleton<ContentSchemaProvider>();
         services.AddSingleton<GraphQLExecutor>();
         services.AddSingleton<GraphQLResponseCache>();
+        services.AddSingleton<PublishedItemCache>();
         services.AddSingleton<ExecutionGate>();
         services.AddSingleton<PersistedQueryStore>();
         services.AddSingleton<GraphQLEndpoint>();

@@ -8,7 +8,8 @@ namespace Cms.Web.Tests;
 
 /// <summary>
 /// <c>recipe run</c> is another process: what it changes in the database (a role's permissions, published content)
-/// reaches the running host's caches (permissions, GraphQL responses) without a restart. SQLite and PostgreSQL.
+/// reaches the running host's caches (permissions, GraphQL responses, the items pickers point at) without a restart.
+/// SQLite and PostgreSQL.
 /// </summary>
 public abstract class SharedStateTests
 {
@@ -70,8 +71,78 @@ public abstract class SharedStateTests
         Assert.Equal("Sport", newSport.GetProperty("data").GetProperty("section")[0].GetProperty("displayText").GetString());
     }
 
+    [SkippableFact]
+    public async Task A_section_renamed_by_another_process_shows_in_the_pickers_of_the_running_hosts_articles()
+    {
+        var (site, hostArgs) = await StartAsync();
+        using var running = site;
+        var http = site.CreateClient();
+        const string Articles = "{ article(where: { contentItemId: \"art-picker\" }) { section { contentItems { displayText } } } }";
+        await RunElsewhereAsync(site, hostArgs, Section("Picked"), new
+        {
+            ContentItemId = "author-picked",
+            ContentType = "Author",
+            Published = true,
+            TitlePart = new { Title = "A reporter" },
+            AutoroutePart = new { Path = "authors/a-reporter" },
+        }, new
+        {
+            ContentItemId = "art-picker",
+            ContentType = "Article",
+            Published = true,
+            TitlePart = new { Title = "An article and its section" },
+            AutoroutePart = new { Path = "articles/an-article-and-its-section" },
+            Article = new { Section = new { ContentItemIds = new[] { "sec-picked" } }, Authors = new { ContentItemIds = new[] { "author-picked" } } },
+        });
+        var before = await WaitForSectionNameAsync(http, Articles, "Picked");
+
+        await RunElsewhereAsync(site, hostArgs, Section("Renamed elsewhere"));
+        var after = await WaitForSectionNameAsync(http, Articles, "Renamed elsewhere");
+
+        Assert.Equal("Picked", before);
+        Assert.Equal("Renamed elsewhere", after);
+    }
+
     protected static CmsWebApplicationFactory Site() =>
         new CmsWebApplicationFactory().WithSetting("Cms:Database:SharedStateCheckInterval", "00:00:00.2");
+
+    private static object Section(string title) => new
+    {
+        ContentItemId = "sec-picked",
+        ContentType = "Section",
+        Published = true,
+        TitlePart = new { Title = title },
+        AutoroutePart = new { Path = "picked" },
+    };
+
+    private static async Task RunElsewhereAsync(CmsWebApplicationFactory site, string[] hostArgs, params object[] items)
+    {
+        var file = Path.Combine(site.DataDirectory, $"items-{Guid.NewGuid():N}.recipe.json");
+        await File.WriteAllTextAsync(file, JsonSerializer.Serialize(new { name = "Items", steps = new object[] { new { name = "Content", Data = items } } }));
+        Assert.True(RecipeCommand.TryParse(["recipe", "run", file, .. hostArgs], out var invocation));
+        Assert.Equal(0, await RecipeCommand.RunAsync(invocation));
+    }
+
+    /// <summary>The name of the article's section once it is <paramref name="expected"/>, or after a few seconds whatever it is.</summary>
+    private static async Task<string?> WaitForSectionNameAsync(HttpClient http, string query, string expected)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        string? name;
+        do
+        {
+            var articles = (await QueryAsync(http, query)).GetProperty("data").GetProperty("article");
+            name = articles.GetArrayLength() == 0 ? null
+                : articles[0].GetProperty("section").GetProperty("contentItems").EnumerateArray().Select(s => s.GetProperty("displayText").GetString()).FirstOrDefault();
+            if (name == expected)
+            {
+                return name;
+            }
+
+            await Task.Delay(100);
+        }
+        while (DateTime.UtcNow < deadline);
+        return name;
+    }
 
     private static async Task<JsonElement> QueryAsync(HttpClient http, string query)
     {

@@ -8,19 +8,22 @@ namespace Cms.GraphQL.Execution;
 
 /// <summary>
 /// Loads referenced items in batches: every picker of a request waiting at the same time costs one SQL query
-/// (two inside a preview query, when some latest versions may not be previewed and fall back to published ones).
-/// Only items the caller may see come back; the others are simply missing.
+/// (two inside a preview query, when some latest versions may not be previewed and fall back to published ones), and
+/// none for published versions <see cref="PublishedItemCache"/> already knows. Only items the caller may see come back;
+/// the others are simply missing.
 /// </summary>
 internal sealed class ContentItemLoader
 {
     private readonly IContentStore _store;
     private readonly IContentAccess _access;
+    private readonly PublishedItemCache _published;
     private readonly Dictionary<(string Type, string Part, string Field), BatchLoader<(string GroupId, int Take), IReadOnlyList<ContentNode>>> _newest = [];
 
-    public ContentItemLoader(IContentStore store, IContentAccess access)
+    public ContentItemLoader(IContentStore store, IContentAccess access, PublishedItemCache published)
     {
         _store = store;
         _access = access;
+        _published = published;
         Published = new BatchLoader<string, ContentNode>(LoadPublishedAsync, StringComparer.Ordinal);
         Latest = new BatchLoader<string, ContentNode>(LoadLatestAsync, StringComparer.Ordinal);
     }
@@ -50,9 +53,8 @@ internal sealed class ContentItemLoader
 
     private async Task<IReadOnlyDictionary<string, ContentNode>> LoadPublishedAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {
-        var items = await _store.GetManyAsync(ids, VersionOptions.Published, cancellationToken);
         var result = new Dictionary<string, ContentNode>(StringComparer.Ordinal);
-        foreach (var (id, item) in items)
+        foreach (var (id, item) in await PublishedVersionsAsync(ids, cancellationToken))
         {
             if (await _access.IsAllowedAsync(ContentAction.View, item, cancellationToken))
             {
@@ -61,6 +63,37 @@ internal sealed class ContentItemLoader
         }
 
         return result;
+    }
+
+    /// <summary>The published versions of <paramref name="ids"/>, from <see cref="PublishedItemCache"/> where it knows them.</summary>
+    private async Task<IReadOnlyDictionary<string, ContentItem>> PublishedVersionsAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        var generation = _published.Generation;
+        var items = new Dictionary<string, ContentItem>(ids.Count, StringComparer.Ordinal);
+        List<string>? unknown = null;
+        foreach (var id in ids)
+        {
+            if (!_published.TryGet(id, out var item))
+            {
+                (unknown ??= []).Add(id);
+            }
+            else if (item is not null)
+            {
+                items[id] = item;
+            }
+        }
+
+        if (unknown is not null)
+        {
+            var read = await _store.GetManyAsync(unknown, VersionOptions.Published, cancellationToken);
+            _published.Set(unknown, read, generation);
+            foreach (var (id, item) in read)
+            {
+                items[id] = item;
+            }
+        }
+
+        return items;
     }
 
     private async Task<IReadOnlyDictionary<string, ContentNode>> LoadLatestAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)

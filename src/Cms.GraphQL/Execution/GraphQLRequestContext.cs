@@ -12,7 +12,7 @@ namespace Cms.GraphQL.Execution;
 /// </summary>
 internal sealed class GraphQLRequestContext : Dictionary<string, object?>
 {
-    public GraphQLRequestContext(IContentAccess access, IContentManager content, IContentStore store, CmsGraphQLOptions options, string mediaBaseUrl, IMediaDerivatives? media = null)
+    public GraphQLRequestContext(IContentAccess access, IContentManager content, IContentStore store, PublishedItemCache published, CmsGraphQLOptions options, string mediaBaseUrl, IMediaDerivatives? media = null)
     {
         Media = media;
         MediaFiles = media is null ? null : new BatchLoader<string, MediaFileInfo>(
@@ -21,7 +21,7 @@ internal sealed class GraphQLRequestContext : Dictionary<string, object?>
         Content = content;
         Options = options;
         MediaBaseUrl = mediaBaseUrl;
-        Loader = new ContentItemLoader(store, access);
+        Loader = new ContentItemLoader(store, access, published);
     }
 
     public IContentAccess Access { get; }

@@ -31,6 +31,7 @@ internal sealed class GraphQLEndpoint(
     ContentSchemaProvider schemas,
     GraphQLExecutor executor,
     GraphQLResponseCache cache,
+    PublishedItemCache publishedItems,
     ExecutionGate gate,
     PersistedQueryStore persistedQueries,
     IOptions<CmsGraphQLOptions> options,
@@ -195,7 +196,7 @@ internal sealed class GraphQLEndpoint(
             return;
         }
 
-        var context = new GraphQLRequestContext(access, services.GetRequiredService<IContentManager>(), services.GetRequiredService<IContentStore>(), settings, mediaBaseUrl, media);
+        var context = new GraphQLRequestContext(access, services.GetRequiredService<IContentManager>(), services.GetRequiredService<IContentStore>(), publishedItems, settings, mediaBaseUrl, media);
         var variables = request.Variables is { } variableJson ? _serializer.ReadNode<Inputs>(variableJson) : null;
         var result = await executor.ExecuteAsync(schema.Schema, query, document, validated, shape?.IntrospectionOnly == true, anonymous, request.OperationName, variables, context, services, user, cancellationToken);
         if (validated is null && document is not null && result.Executed)
