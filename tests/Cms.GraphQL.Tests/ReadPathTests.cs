@@ -75,9 +75,10 @@ public sealed class ReadPathTests(GraphQLHost host) : IClassFixture<GraphQLHost>
         Assert.False(page.HasErrors, page.Text);
         Assert.Single(page.List("article"));
 
-        // The article, then one batch for its section and authors together.
-        Assert.Equal(2, commands.Count(c => c.Contains("\"ContentItems\"", StringComparison.Ordinal)));
-        Assert.InRange(commands.Count, 2, 4);
+        // The article; its section and authors were read by the request before (PublishedItemCache), where a first
+        // reader reads them in one batch (PublishedItemCacheTests).
+        Assert.Equal(1, commands.Count(c => c.Contains("\"ContentItems\"", StringComparison.Ordinal)));
+        Assert.InRange(commands.Count, 1, 3);
     }
 
     private async Task<string?> StatisticsRowsAsync(string table, string index)
