@@ -5,5 +5,5 @@ public static class MediaUrls
 {
     /// <summary>The original's URL, each path segment escaped: <c>/media/covers/harbour.jpg</c>.</summary>
     public static string Original(string requestPath, string path) =>
-        requestPath.TrimEnd('/') + "/" + string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
+        Core.Media.MediaPaths.Url(requestPath.TrimEnd('/'), path);
 }

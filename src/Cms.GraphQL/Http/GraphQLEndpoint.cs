@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -44,16 +45,19 @@ internal sealed class GraphQLEndpoint(
     // Answers are application/json with nosniff, never HTML, so the HTML-sensitive characters (< > & ') need no escaping:
     // the default encoder's \u003C for every tag of a body made responses 8-15 % larger. Quotes, backslashes and control
     // characters are still escaped (JSON requires it); the explorer shows answers as text, never as markup.
-    private readonly GraphQLSerializer _serializer = new(
-        json =>
-        {
-            json.WriteIndented = false;
-            json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
-        },
-        new ErrorInfoProvider(new ErrorInfoProviderOptions
-        {
-            ExposeExceptionDetails = environment.IsDevelopment() && options.Value.ExposeExceptions,
-        }));
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    // An answer is serialized into its thread's buffer (serializing is synchronous, so no other request uses the buffer
+    // meanwhile) and copied out once at its exact size; a buffer grown past MaxKeptBufferBytes by a large answer is let go.
+    private const int MaxKeptBufferBytes = 1024 * 1024;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    private readonly ResponseSerializer _serializer = new(new ErrorInfoProvider(new ErrorInfoProviderOptions
+    {
+        ExposeExceptionDetails = environment.IsDevelopment() && options.Value.ExposeExceptions,
+    }));
 
     public async Task HandleAsync(HttpContext http)
     {
@@ -219,7 +223,7 @@ internal sealed class GraphQLEndpoint(
         }
 
         var status = result.Executed || mediaType == JsonMediaType ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
-        var body = await SerializeAsync(result, cancellationToken);
+        var body = Serialize(result);
         var response = new CachedResponse(body, ETag(body), mediaType);
 
         // The answer is ready: the next query may run while this one is sent (a slow client must not hold a slot).
@@ -288,11 +292,23 @@ internal sealed class GraphQLEndpoint(
     private static string ETag(byte[] body) =>
         "\"" + Convert.ToBase64String(SHA256.HashData(body), 0, 18).Replace('+', '-').Replace('/', '_') + "\"";
 
-    private async Task<byte[]> SerializeAsync(ExecutionResult result, CancellationToken cancellationToken)
+    /// <summary>The answer as UTF-8 JSON, written into the thread's buffer and copied out once at its exact size.</summary>
+    private byte[] Serialize(ExecutionResult result)
     {
-        using var stream = new MemoryStream();
-        await _serializer.WriteAsync(stream, result, cancellationToken);
-        return stream.ToArray();
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(16 * 1024);
+        buffer.ResetWrittenCount();
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            JsonSerializer.Serialize(writer, result, _serializer.Options);
+        }
+
+        var body = buffer.WrittenSpan.ToArray();
+        if (buffer.Capacity > MaxKeptBufferBytes)
+        {
+            t_buffer = null;
+        }
+
+        return body;
     }
 
     private async Task WriteAsync(HttpContext http, int status, CachedResponse response, bool cacheable)
@@ -340,5 +356,12 @@ internal sealed class GraphQLEndpoint(
         http.Response.Headers.CacheControl = "no-store";
         http.Response.Headers.XContentTypeOptions = "nosniff";
         await _serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+
+    /// <summary>GraphQL.NET's serializer (it adds its converters for results, errors and inputs to the options), with its options in reach.</summary>
+    private sealed class ResponseSerializer(IErrorInfoProvider errors)
+        : GraphQLSerializer(new JsonSerializerOptions { WriteIndented = false, Encoder = WriterOptions.Encoder }, errors)
+    {
+        public JsonSerializerOptions Options => SerializerOptions;
     }
 }

@@ -35,8 +35,24 @@ internal static class JsonRead
             ? DateTime.SpecifyKind(date, DateTimeKind.Utc)
             : null;
 
-    public static IReadOnlyList<string> Strings(JsonNode? node) =>
-        node is JsonArray array ? array.Select(String).OfType<string>().ToList() : [];
+    public static IReadOnlyList<string> Strings(JsonNode? node)
+    {
+        if (node is not JsonArray array)
+        {
+            return [];
+        }
+
+        var strings = new List<string>(array.Count);
+        foreach (var entry in array)
+        {
+            if (String(entry) is { } text)
+            {
+                strings.Add(text);
+            }
+        }
+
+        return strings;
+    }
 
     /// <summary>Entry <paramref name="index"/> of a parallel array (MediaTexts, Captions ...), null where missing.</summary>
     public static string? StringAt(JsonNode? node, int index) =>

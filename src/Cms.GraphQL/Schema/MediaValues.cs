@@ -6,9 +6,6 @@ namespace Cms.GraphQL.Schema;
 /// <summary>Reads a stored MediaField (parallel arrays Paths, MediaTexts, Anchors, Captions, Credits).</summary>
 internal static class MediaValues
 {
-    public static string Url(string mediaBaseUrl, string path) =>
-        mediaBaseUrl + "/" + string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
-
     public static IReadOnlyList<MediaAnchor?> Anchors(JsonObject value, int count)
     {
         var anchors = value["Anchors"] as JsonArray;
@@ -47,7 +44,7 @@ internal static class MediaValues
         var anchors = Anchors(value, paths.Count);
         return paths.Select((path, i) => new MediaFile(
             path,
-            Url(mediaBaseUrl, path),
+            MediaPaths.Url(mediaBaseUrl, path),
             JsonRead.StringAt(value["MediaTexts"], i),
             anchors[i],
             JsonRead.StringAt(value["Captions"], i),

@@ -87,7 +87,7 @@ internal sealed class SharedTypes
             {
                 var field = (FieldSource)c.Source!;
                 var baseUrl = GraphQLRequestContext.From(c).MediaBaseUrl;
-                return JsonRead.Strings(field.Value["Paths"]).Select(p => MediaValues.Url(baseUrl, p)).ToList();
+                return JsonRead.Strings(field.Value["Paths"]).Select(p => MediaPaths.Url(baseUrl, p)).ToList();
             }),
         });
         MediaField.AddField(new FieldType { Name = "mediaTexts", Type = typeof(NonNullGraphType<ListGraphType<StringGraphType>>), Description = "Alternative texts, in the order of paths.", Resolver = Resolve.Field(f => Parallel(f, "MediaTexts")) });
@@ -254,7 +254,14 @@ internal sealed class SharedTypes
     private static List<string?> Parallel(FieldSource field, string name)
     {
         var count = JsonRead.Strings(field.Value["Paths"]).Count;
-        return Enumerable.Range(0, count).Select(i => JsonRead.StringAt(field.Value[name], i)).ToList();
+        var values = field.Value[name];
+        var result = new List<string?>(count);
+        for (var i = 0; i < count; i++)
+        {
+            result.Add(JsonRead.StringAt(values, i));
+        }
+
+        return result;
     }
 
     private static ObjectGraphType PartType(string name, string description, (string Name, Type Type, Func<PartSource, object?> Read) field)

@@ -41,7 +41,7 @@ internal static class SiteSchema
             ResolvedType = shared.MediaFile,
             Description = "The logo from the media library; its mediaText is the site name. Null when none is set.",
             Resolver = Resolve.Sync(c => ((SiteSettings)c.Source!) is { Logo: { Length: > 0 } path } settings
-                ? new MediaFile(path, MediaValues.Url(GraphQLRequestContext.From(c).MediaBaseUrl, path), settings.SiteName, null, null, null)
+                ? new MediaFile(path, Cms.Core.Media.MediaPaths.Url(GraphQLRequestContext.From(c).MediaBaseUrl, path), settings.SiteName, null, null, null)
                 : null),
         });
         site.AddField(new FieldType { Name = "footerText", Type = typeof(StringGraphType), Description = "Plain text; line breaks are meant to be kept.", Resolver = Resolve.Sync(c => ((SiteSettings)c.Source!).FooterText) });
