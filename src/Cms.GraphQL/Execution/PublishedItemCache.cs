@@ -22,7 +22,12 @@ namespace Cms.GraphQL.Execution;
 /// </summary>
 internal sealed class PublishedItemCache : IDisposable
 {
-    public const int MaxItems = 4096;
+    /// <summary>
+    /// A newsroom's sections and authors with room to spare. Related articles are picked too, and each entry holds its
+    /// item's parsed document (shared with the store's cache of parsed versions while that keeps it): a thousand
+    /// articles of a few pages each are tens of megabytes, so the limit stays there rather than grow with the site.
+    /// </summary>
+    public const int MaxItems = 1024;
 
     private readonly ConcurrentDictionary<string, ContentItem?> _items = new(StringComparer.Ordinal);
     private readonly SharedStateSignal _signal;
