@@ -311,7 +311,23 @@ public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext
             entity.HasIndex(nameof(FieldIndexRecord.DocumentId), nameof(FieldIndexRecord.PartName), nameof(FieldIndexRecord.FieldName));
         }
 
-        entity.HasIndex(nameof(FieldIndexRecord.ContentType), nameof(FieldIndexRecord.PartName), nameof(FieldIndexRecord.FieldName), "Value");
+        if (typeof(T) == typeof(ContentPickerFieldIndexRecord))
+        {
+            // The published items that pick one item, newest first, as one range in order (see ContentPickerFieldIndexRecord).
+            entity.HasIndex(
+                nameof(FieldIndexRecord.ContentType),
+                nameof(FieldIndexRecord.PartName),
+                nameof(FieldIndexRecord.FieldName),
+                "Value",
+                nameof(ContentPickerFieldIndexRecord.Published),
+                nameof(ContentPickerFieldIndexRecord.PublishedUtc),
+                nameof(FieldIndexRecord.DocumentId)).HasDatabaseName("IX_ContentPickerFieldIndex_Picked");
+        }
+        else
+        {
+            entity.HasIndex(nameof(FieldIndexRecord.ContentType), nameof(FieldIndexRecord.PartName), nameof(FieldIndexRecord.FieldName), "Value");
+        }
+
         return entity;
     }
 

@@ -13,7 +13,7 @@ namespace Cms.Data.Tests;
 /// <summary>Repeated reads bind their values into the SQL EF Core wrote for their shape (<see cref="CommandTemplates"/>).</summary>
 public abstract partial class ContentStoreTests
 {
-    private static ContentQuery SectionFront(string section, int take = 20) => new()
+    protected static ContentQuery SectionFront(string section, int take = 20) => new()
     {
         ContentType = "Article",
         Where = new FieldFilter(FieldIndexKind.ContentPicker, "Article", "Section", FilterOperator.Equal, section),

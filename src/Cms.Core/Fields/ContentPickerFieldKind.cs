@@ -48,7 +48,8 @@ public sealed class ContentPickerFieldKind : IContentFieldKind
     public IEnumerable<FieldIndexEntry> Index(JsonObject value, string partName, string fieldName)
     {
         JsonValues.TryStringArray(value["ContentItemIds"], out var ids);
-        return ids.Select(id => new FieldIndexEntry(FieldIndexKind.ContentPicker, partName, fieldName) { ContentItemId = id });
+        // One row per picked item, even should a stored value repeat one: a list of the items that pick it reads each once.
+        return ids.Distinct(StringComparer.Ordinal).Select(id => new FieldIndexEntry(FieldIndexKind.ContentPicker, partName, fieldName) { ContentItemId = id });
     }
 
     /// <summary>The content types this picker may reference; empty means any.</summary>

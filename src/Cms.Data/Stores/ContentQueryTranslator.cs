@@ -60,6 +60,46 @@ internal sealed class ContentQueryTranslator(CmsDbContext db)
         return source;
     }
 
+    /// <summary>
+    /// The page of a query for the newest published items of a type that pick one item ("the 20 newest of this section"),
+    /// or null for any other query. The page is cut from the picker index, whose rows carry their version's published flag
+    /// and date: one range of its value index, read newest first and stopped at the page, then the page's rows by key.
+    /// The general form (walk the type's newest items, ask each whether it picks the section) reads the whole type for a
+    /// small section, and PostgreSQL chose instead to read every item of the section and sort them: either way the cost
+    /// grew with the site, where this one stays at the page. The version's own type and flag are asked again on its row,
+    /// so an index row out of step could drop an item from the page but never show one that is not published.
+    /// </summary>
+    public IQueryable<ContentItemRecord>? NewestPicking(ContentQuery query)
+    {
+        var where = query.Where is AndFilter { Filters: [var sole] } ? sole : query.Where;
+        if (query is not { ContentType: { } type, Status: ContentStatus.Published, FullText: null, OrderBy: [{ Column: ContentColumn.PublishedUtc, Descending: true }] }
+            || where is not FieldFilter { Kind: FieldIndexKind.ContentPicker, Operator: FilterOperator.Equal, Value: string value } picker)
+        {
+            return null;
+        }
+
+        var part = picker.PartName;
+        var field = picker.FieldName;
+        var yes = true;
+        var skip = Math.Max(0, query.Skip);
+        var take = query.Take;
+        // The page of index rows joined to the versions, rather than "versions whose id is in the page": given the latter,
+        // SQLite walked every published article newest first to test each against the page. (Within one expression tree the
+        // offset and size are parameters; a separate IQueryable used inside the lambda had them written into its SQL.)
+        var rows = db.ContentItems.AsNoTracking();
+        return db.ContentPickerFieldIndex
+            .Where(i => i.ContentType == type && i.PartName == part && i.FieldName == field && i.Value == value && i.Published == yes)
+            .OrderByDescending(i => i.PublishedUtc)
+            .ThenByDescending(i => i.DocumentId)
+            .Select(i => i.DocumentId)
+            .Skip(skip)
+            .Take(take)
+            .Join(rows, id => id, r => r.Id, (_, r) => r)
+            .Where(r => r.ContentType == type && r.Published == yes)
+            .OrderByDescending(r => r.PublishedUtc)
+            .ThenByDescending(r => r.Id);
+    }
+
     public IQueryable<ContentItemRecord> Order(IQueryable<ContentItemRecord> source, IReadOnlyList<ContentSort> sorts)
     {
         IOrderedQueryable<ContentItemRecord>? ordered = null;

@@ -164,10 +164,24 @@ public sealed class EfContentStore(CmsDbContext db, SharedContentCache shared, E
     {
         var record = await TrackedAsync(version.ContentItemVersionId, cancellationToken);
         Remember(record);
+        var (published, publishedUtc) = (record.Published, record.PublishedUtc);
         CopyTo(version, record);
         Remember(record);
         record.Revision++;
-        if (index is not null)
+        if (index is null)
+        {
+            if (record.Published != published || record.PublishedUtc != publishedUtc)
+            {
+                var pickers = db.Entry(record).Collection(r => r.ContentPickerFields);
+                if (!pickers.IsLoaded && db.Entry(record).State != EntityState.Added)
+                {
+                    await pickers.LoadAsync(cancellationToken);
+                }
+
+                CarryPublication(record);
+            }
+        }
+        else
         {
             await db.Entry(record).Collection(r => r.TextFields).LoadAsync(cancellationToken);
             await db.Entry(record).Collection(r => r.NumericFields).LoadAsync(cancellationToken);
@@ -287,7 +301,8 @@ public sealed class EfContentStore(CmsDbContext db, SharedContentCache shared, E
     internal IQueryable<ContentItemRecord> Page(ContentQuery query)
     {
         var translator = new ContentQueryTranslator(db);
-        return translator.Order(translator.Filter(query), query.OrderBy).Skip(Math.Max(0, query.Skip)).Take(query.Take);
+        return translator.NewestPicking(query)
+            ?? translator.Order(translator.Filter(query), query.OrderBy).Skip(Math.Max(0, query.Skip)).Take(query.Take);
     }
 
     /// <summary>
@@ -526,6 +541,18 @@ public sealed class EfContentStore(CmsDbContext db, SharedContentCache shared, E
                 case FieldIndexKind.None:
                     break;
             }
+        }
+
+        CarryPublication(record);
+    }
+
+    /// <summary>Gives the version's picker index rows its published flag and date (see <see cref="ContentPickerFieldIndexRecord"/>).</summary>
+    private static void CarryPublication(ContentItemRecord record)
+    {
+        foreach (var row in record.ContentPickerFields)
+        {
+            row.Published = record.Published;
+            row.PublishedUtc = record.PublishedUtc;
         }
     }
 

@@ -18,6 +18,18 @@ public sealed class ContentPickerFieldTests
     }
 
     [Fact]
+    public void A_stored_value_that_repeats_a_reference_still_gets_one_index_row_for_it()
+    {
+        // Normalizing drops repeats, but the index is also built from stored values; two rows for one reference would list
+        // the item twice among "the newest that pick it".
+        var value = System.Text.Json.Nodes.JsonNode.Parse("""{ "ContentItemIds": ["author-01", "author-01", "author-02"] }""")!.AsObject();
+
+        var entries = new ContentPickerFieldKind().Index(value, "Article", "Authors");
+
+        Assert.Equal(["author-01", "author-02"], entries.Select(e => e.ContentItemId));
+    }
+
+    [Fact]
     public void Duplicate_and_blank_references_are_dropped()
     {
         var (value, errors) = FieldCheck.Of(new ContentPickerFieldKind()).Multiple(true)

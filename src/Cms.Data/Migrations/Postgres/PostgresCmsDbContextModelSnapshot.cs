@@ -467,15 +467,22 @@ namespace Cms.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<bool>("Published")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("PublishedUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Value")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ContentType", "PartName", "FieldName", "Value");
-
                     b.HasIndex("DocumentId", "PartName", "FieldName", "Value");
+
+                    b.HasIndex("ContentType", "PartName", "FieldName", "Value", "Published", "PublishedUtc", "DocumentId")
+                        .HasDatabaseName("IX_ContentPickerFieldIndex_Picked");
 
                     b.ToTable("ContentPickerFieldIndex", (string)null);
                 });

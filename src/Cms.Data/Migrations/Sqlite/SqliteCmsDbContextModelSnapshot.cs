@@ -450,15 +450,22 @@ namespace Cms.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Published")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PublishedUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Value")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ContentType", "PartName", "FieldName", "Value");
-
                     b.HasIndex("DocumentId", "PartName", "FieldName", "Value");
+
+                    b.HasIndex("ContentType", "PartName", "FieldName", "Value", "Published", "PublishedUtc", "DocumentId")
+                        .HasDatabaseName("IX_ContentPickerFieldIndex_Picked");
 
                     b.ToTable("ContentPickerFieldIndex", (string)null);
                 });
