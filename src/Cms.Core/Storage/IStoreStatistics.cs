@@ -7,7 +7,10 @@ namespace Cms.Core.Storage;
 /// </summary>
 public interface IStoreStatistics
 {
-    /// <summary>Gathers fresh statistics for every table (SQLite and PostgreSQL <c>ANALYZE</c>).</summary>
+    /// <summary>
+    /// Gathers fresh statistics for every table (SQLite <c>ANALYZE</c>; PostgreSQL <c>VACUUM (ANALYZE)</c>, which also marks
+    /// rows written in bulk as visible to all, so the first readers after an import do not pay for it).
+    /// </summary>
     Task RefreshAsync(CancellationToken cancellationToken = default);
 
     /// <summary>The cheap periodic upkeep: SQLite's <c>PRAGMA optimize</c> (re-analyzes only tables that changed a lot).</summary>
