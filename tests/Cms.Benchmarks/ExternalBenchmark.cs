@@ -237,6 +237,10 @@ public static class ExternalBenchmark
     /// </summary>
     private static async Task<LoadResult> LoadAsync(string load, string url, string bodyFile, Settings settings, int serverId)
     {
+        var host = new Uri(url).GetLeftPart(UriPartial.Authority);
+        using var probe = new HttpClient();
+        async Task<double> AllocatedAsync() => double.Parse(await probe.GetStringAsync(host + ExternalHost.AllocatedPath), CultureInfo.InvariantCulture);
+
         var start = new ProcessStartInfo("node")
         {
             WorkingDirectory = load,
@@ -252,12 +256,14 @@ public static class ExternalBenchmark
         using var process = Process.Start(start)!;
         var errors = process.StandardError.ReadToEndAsync();
         var cpuBefore = 0.0;
+        var allocatedBefore = 0.0;
         string? last = null;
         while (await process.StandardOutput.ReadLineAsync() is { } line)
         {
             if (line == "warmed")
             {
                 cpuBefore = ProcessProbe.CpuSeconds(serverId);
+                allocatedBefore = await AllocatedAsync();
             }
             else if (line.Length > 0)
             {
@@ -266,6 +272,7 @@ public static class ExternalBenchmark
         }
 
         var cpuSeconds = ProcessProbe.CpuSeconds(serverId) - cpuBefore;
+        var allocated = await AllocatedAsync() - allocatedBefore;
         await process.WaitForExitAsync();
         if (process.ExitCode != 0 || last is null)
         {
@@ -280,7 +287,8 @@ public static class ExternalBenchmark
             json.GetProperty("p99").GetDouble(),
             json.GetProperty("bytes").GetDouble() / Math.Max(1, json.GetProperty("requests").GetDouble()),
             json.GetProperty("non2xx").GetInt64() + json.GetProperty("errors").GetInt64() + json.GetProperty("timeouts").GetInt64(),
-            cpuSeconds * 1000 / Math.Max(1, json.GetProperty("requests").GetDouble()));
+            cpuSeconds * 1000 / Math.Max(1, json.GetProperty("requests").GetDouble()),
+            allocated / 1024 / Math.Max(1, json.GetProperty("requests").GetDouble()));
         if (result.Failures > 0)
         {
             throw new InvalidOperationException($"{url}: {result.Failures} requests failed or answered other than 2xx.");
@@ -325,15 +333,15 @@ public static class ExternalBenchmark
 
     private static string Format(Row r) => string.Create(
         CultureInfo.InvariantCulture,
-        $"| {r.Database} | {r.Query} | {r.Endpoint} | {r.Result.RequestsPerSecond:N0} | {r.Result.P50:0.#} | {r.Result.P90:0.#} | {r.Result.P99:0.#} | {r.Result.ServerCpuMilliseconds:0.00} | {r.PeakMegabytes:N0} | {r.Bytes:N0} |");
+        $"| {r.Database} | {r.Query} | {r.Endpoint} | {r.Result.RequestsPerSecond:N0} | {r.Result.P50:0.#} | {r.Result.P90:0.#} | {r.Result.P99:0.#} | {r.Result.ServerCpuMilliseconds:0.00} | {r.Result.ServerAllocatedKilobytes:N0} | {r.PeakMegabytes:N0} | {r.Bytes:N0} |");
 
     private static void Print(List<Row> rows, Settings settings)
     {
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{settings.Articles:N0} articles, {settings.Connections} connections, {settings.Seconds} s measured after {settings.Warmup} s warm-up, response cache {(settings.ResponseCache ? "on" : "off")}, load average {ProcessProbe.LoadAverage()}"));
         Console.WriteLine();
-        Console.WriteLine("| database | query | endpoint | requests/s | p50 ms | p90 ms | p99 ms | server CPU ms/request | server peak RSS MB | response bytes |");
-        Console.WriteLine("|---|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| database | query | endpoint | requests/s | p50 ms | p90 ms | p99 ms | server CPU ms/request | server KB allocated/request | server peak RSS MB | response bytes |");
+        Console.WriteLine("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var row in rows)
         {
             Console.WriteLine(Format(row));
@@ -350,7 +358,7 @@ public static class ExternalBenchmark
         }
     }
 
-    private sealed record LoadResult(double RequestsPerSecond, double P50, double P90, double P99, double BytesPerResponse, long Failures, double ServerCpuMilliseconds);
+    private sealed record LoadResult(double RequestsPerSecond, double P50, double P90, double P99, double BytesPerResponse, long Failures, double ServerCpuMilliseconds, double ServerAllocatedKilobytes);
 
     private sealed record Row(string Database, string Query, string Endpoint, int Bytes, LoadResult Result, double PeakMegabytes);
 

@@ -24,7 +24,8 @@ namespace Cms.Benchmarks;
 /// start with the setup recipe, no sample content) and loads the authors and articles through the recipe import, the
 /// path of <c>recipe run</c>, then exits. <c>serve</c> runs the CMS host as <c>Cms.Web</c> composes it (Production,
 /// response cache off unless asked) plus <c>POST /baseline/{name}</c>, which answers with bytes the driver captured
-/// from the real endpoint, so the baseline goes through the same host, Kestrel and middleware.
+/// from the real endpoint, so the baseline goes through the same host, Kestrel and middleware, and
+/// <c>GET /benchmark/allocated</c>, the bytes the host has allocated so far.
 /// </summary>
 public static class ExternalHost
 {
@@ -33,6 +34,8 @@ public static class ExternalHost
     public const string ListeningLine = "external-host: listening";
 
     public const int AuthorCount = 40;
+
+    public const string AllocatedPath = "/benchmark/allocated";
 
     /// <summary>Entry point: <c>external-host seed|serve --data DIR [--postgres CS] [--port N] [--articles N] [--response-cache]</c>.</summary>
     public static async Task<int> RunAsync(string[] args)
@@ -72,6 +75,8 @@ public static class ExternalHost
             http.Response.ContentLength = bytes.Length;
             await http.Response.Body.WriteAsync(bytes, http.RequestAborted);
         });
+        // What the host has allocated so far (all threads), read by the driver before and after a measured run.
+        app.MapGet(AllocatedPath, () => GC.GetTotalAllocatedBytes(precise: false));
         await app.StartAsync();
         Console.WriteLine(ListeningLine);
         await app.WaitForShutdownAsync();

@@ -75,6 +75,27 @@ public sealed class ContentPermissionTests(SecurityTestFactory host) : IClassFix
     }
 
     [Fact]
+    public async Task The_checks_a_request_repeats_for_every_item_answer_from_the_same_completed_tasks()
+    {
+        var author = await UserAsync("Author");
+
+        await host.InScopeAsync(async s =>
+        {
+            var permissions = s.GetRequiredService<IPermissionService>();
+            var definitions = s.GetRequiredService<Core.Metadata.IContentDefinitionManager>();
+            await permissions.GetScopeAsync(author, ContentAction.Edit, "Article"); // the first may read the role's permissions
+
+            // A list of 20 articles with their sections and authors asks dozens of times: one task each time cost a
+            // request about 15 KB of garbage (measured with the runtime's allocation events under load).
+            var edit = permissions.GetScopeAsync(author, ContentAction.Edit, "Article");
+            Assert.Same(edit, permissions.GetScopeAsync(author, ContentAction.Edit, "Article"));
+            Assert.Equal(AccessScope.Own, await edit);
+            Assert.Same(definitions.GetAsync(), definitions.GetAsync());
+            return 0;
+        });
+    }
+
+    [Fact]
     public async Task Anonymous_callers_may_read_but_not_write()
     {
         var anonymous = new ClaimsPrincipal(new ClaimsIdentity());

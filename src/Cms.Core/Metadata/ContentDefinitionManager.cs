@@ -6,18 +6,27 @@ public sealed class ContentDefinitionManager(IContentDefinitionStore store, Cont
 {
     private ContentDefinitionSet? _pending;
 
-    public async Task<ContentDefinitionSet> GetAsync(CancellationToken cancellationToken = default)
+    // Resolvers and permission checks ask for the definitions dozens of times a request: the same completed task is
+    // handed out while the set it holds is the current one.
+    private Task<ContentDefinitionSet>? _answer;
+
+    public Task<ContentDefinitionSet> GetAsync(CancellationToken cancellationToken = default)
     {
-        if (_pending is not null)
+        if ((_pending ?? cache.Current) is not { } known)
         {
-            return _pending;
+            return LoadAsync(cancellationToken);
         }
 
-        if (cache.Current is { } current)
+        if (_answer is not { } answer || !ReferenceEquals(answer.Result, known))
         {
-            return current;
+            _answer = answer = Task.FromResult(known);
         }
 
+        return answer;
+    }
+
+    private async Task<ContentDefinitionSet> LoadAsync(CancellationToken cancellationToken)
+    {
         var generation = cache.Generation;
         var loaded = await store.LoadAsync(cancellationToken);
         cache.SetLoaded(loaded, generation);

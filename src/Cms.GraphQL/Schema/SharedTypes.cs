@@ -222,6 +222,9 @@ internal sealed class SharedTypes
     public static ObjectGraphType PickerType(IGraphType contentItem, IReadOnlySet<string> knownTypes)
     {
         var picker = new ObjectGraphType { Name = "ContentPickerField", Description = "References to other items." };
+        Func<ContentNode, bool> known = n => knownTypes.Contains(n.Item.ContentType);
+        Func<ContentNode, string> id = static n => n.Item.ContentItemId;
+        Func<ContentNode, ContentNode> itself = static n => n;
         picker.AddField(new FieldType
         {
             Name = "contentItemIds",
@@ -232,7 +235,7 @@ internal sealed class SharedTypes
                 var field = (FieldSource)c.Source!;
                 var ids = JsonRead.Strings(field.Value["ContentItemIds"]);
                 var loader = GraphQLRequestContext.From(c).Loader.For(field.Node.Preview);
-                return LoaderResult<object?>.Then(loader.LoadMany(ids), nodes => nodes.OfType<ContentNode>().Where(n => knownTypes.Contains(n.Item.ContentType)).Select(n => n.Item.ContentItemId).ToList());
+                return loader.LoadFound(ids, known, id);
             }),
         });
         picker.AddField(new FieldType
@@ -245,7 +248,7 @@ internal sealed class SharedTypes
                 var field = (FieldSource)c.Source!;
                 var ids = JsonRead.Strings(field.Value["ContentItemIds"]);
                 var loader = GraphQLRequestContext.From(c).Loader.For(field.Node.Preview);
-                return LoaderResult<object?>.Then(loader.LoadMany(ids), nodes => nodes.OfType<ContentNode>().Where(n => knownTypes.Contains(n.Item.ContentType)).ToList());
+                return loader.LoadFound(ids, known, itself);
             }),
         });
         return picker;

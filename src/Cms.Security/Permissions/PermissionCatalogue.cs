@@ -12,7 +12,8 @@ namespace Cms.Security.Permissions;
 public sealed class PermissionCatalogue(IContentDefinitionManager definitions)
 {
     // Definition sets are immutable, and every permission check asks for the names: built once per set.
-    private static readonly ConditionalWeakTable<ContentDefinitionSet, IReadOnlySet<string>> Names = [];
+    // Kept as completed tasks, so that a check of a request that already has the definitions allocates nothing.
+    private static readonly ConditionalWeakTable<ContentDefinitionSet, Task<IReadOnlySet<string>>> Names = [];
 
     private static readonly Dictionary<string, string> GlobalDescriptions = new(StringComparer.Ordinal)
     {
@@ -49,8 +50,16 @@ public sealed class PermissionCatalogue(IContentDefinitionManager definitions)
     }
 
     /// <summary>Every permission name that exists now.</summary>
-    public async Task<IReadOnlySet<string>> GetNamesAsync(CancellationToken cancellationToken = default) =>
-        Names.GetValue(await definitions.GetAsync(cancellationToken), static set =>
+    public Task<IReadOnlySet<string>> GetNamesAsync(CancellationToken cancellationToken = default)
+    {
+        var set = definitions.GetAsync(cancellationToken);
+        return set.IsCompletedSuccessfully ? NamesOf(set.Result) : NamesAsync(set);
+
+        static async Task<IReadOnlySet<string>> NamesAsync(Task<ContentDefinitionSet> set) => await NamesOf(await set);
+    }
+
+    private static Task<IReadOnlySet<string>> NamesOf(ContentDefinitionSet set) =>
+        Names.GetValue(set, static set =>
         {
             var names = new HashSet<string>(Core.Security.Permissions.Global, StringComparer.Ordinal);
             foreach (var type in set.Types.Values.Where(t => t.Settings.Securable))
@@ -58,7 +67,7 @@ public sealed class PermissionCatalogue(IContentDefinitionManager definitions)
                 names.UnionWith(ContentPermissions.ForType(type.Name));
             }
 
-            return names.ToFrozenSet(StringComparer.Ordinal);
+            return Task.FromResult<IReadOnlySet<string>>(names.ToFrozenSet(StringComparer.Ordinal));
         });
 
     private static string Describe(string permission, string typeName)

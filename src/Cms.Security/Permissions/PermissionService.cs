@@ -78,21 +78,43 @@ public sealed class PermissionService(CmsDbContext db, PermissionCatalogue catal
         };
     }
 
-    public async Task<AccessScope> GetScopeAsync(ClaimsPrincipal user, ContentAction action, string contentType, CancellationToken cancellationToken = default)
+    // A request checks every item it returns: the answers are completed tasks, made once, not one per check.
+    private static readonly Task<AccessScope>[] Answers = [Task.FromResult(AccessScope.None), Task.FromResult(AccessScope.Own), Task.FromResult(AccessScope.All)];
+
+    private Task<HashSet<string>>? _granted;
+
+    public Task<AccessScope> GetScopeAsync(ClaimsPrincipal user, ContentAction action, string contentType, CancellationToken cancellationToken = default)
     {
-        var roles = GetEffectiveRoles(user);
-        if (roles.Contains(CmsRoles.Administrator))
+        if (GetEffectiveRoles(user).Contains(CmsRoles.Administrator))
         {
-            return AccessScope.All;
+            return Answers[(int)AccessScope.All];
         }
 
         // Per type permissions exist for securable types only; the others are for administrators.
-        if (!(await catalogue.GetNamesAsync(cancellationToken)).Contains(ContentPermissions.Name(action, contentType, own: false)))
+        var names = catalogue.GetNamesAsync(cancellationToken);
+        if (!names.IsCompletedSuccessfully)
         {
-            return AccessScope.None;
+            return ScopeAsync(names);
         }
 
-        var granted = await GrantedAsync(user, cancellationToken);
+        if (!names.Result.Contains(ContentPermissions.Name(action, contentType, own: false)))
+        {
+            return Answers[(int)AccessScope.None];
+        }
+
+        var granted = GrantedAsync(user, cancellationToken);
+        return granted.IsCompletedSuccessfully ? Answers[(int)ScopeOf(user, action, contentType, granted.Result)] : GrantedScopeAsync(granted);
+
+        async Task<AccessScope> ScopeAsync(Task<IReadOnlySet<string>> names) =>
+            (await names).Contains(ContentPermissions.Name(action, contentType, own: false))
+                ? ScopeOf(user, action, contentType, await GrantedAsync(user, cancellationToken))
+                : AccessScope.None;
+
+        async Task<AccessScope> GrantedScopeAsync(Task<HashSet<string>> granted) => ScopeOf(user, action, contentType, await granted);
+    }
+
+    private static AccessScope ScopeOf(ClaimsPrincipal user, ContentAction action, string contentType, HashSet<string> granted)
+    {
         if (granted.Contains(ContentPermissions.Name(action, contentType, own: false)))
         {
             return AccessScope.All;
@@ -102,14 +124,24 @@ public sealed class PermissionService(CmsDbContext db, PermissionCatalogue catal
         return user.IsAuthenticated() && granted.Contains(ContentPermissions.Name(action, contentType, own: true)) ? AccessScope.Own : AccessScope.None;
     }
 
-    private async Task<HashSet<string>> GrantedAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    private Task<HashSet<string>> GrantedAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var (_, roles, key) = Caller(user);
         if (cache.TryGet(key, out var cached))
         {
-            return cached;
+            if (_granted is not { } answer || !ReferenceEquals(answer.Result, cached))
+            {
+                _granted = answer = Task.FromResult(cached);
+            }
+
+            return answer;
         }
 
+        return LoadGrantedAsync(roles, key, cancellationToken);
+    }
+
+    private async Task<HashSet<string>> LoadGrantedAsync(IReadOnlySet<string> roles, string key, CancellationToken cancellationToken)
+    {
         var generation = cache.Generation;
 
         var normalized = roles.Select(r => r.ToUpperInvariant()).ToList();
