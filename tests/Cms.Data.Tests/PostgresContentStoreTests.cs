@@ -68,7 +68,7 @@ public sealed class PostgresContentStoreTests : ContentStoreTests
     }
 
     [SkippableFact]
-    public async Task Refreshing_the_statistics_after_a_bulk_write_marks_the_new_rows_visible_to_all()
+    public async Task Refreshing_the_statistics_vacuums_every_table_so_rows_written_in_bulk_become_visible_to_all()
     {
         for (var i = 0; i < 40; i++)
         {
@@ -77,27 +77,25 @@ public sealed class PostgresContentStoreTests : ContentStoreTests
 
         await Services.GetRequiredService<Core.Storage.IStoreStatistics>().RefreshAsync();
 
-        // relallvisible counts the pages the visibility map marks all-visible: only a vacuum sets it (ANALYZE alone
-        // reports it as 0 on a table never vacuumed). Index-only reads and the first readers after an import rely on it.
-        var (pages, visible, vacuumed) = await InScopeAsync(async sp =>
+        // last_vacuum is set by a VACUUM command only (autovacuum sets last_autovacuum; ANALYZE neither). Whether the pages
+        // then count as all-visible depends on no other snapshot being open at that moment (an autovacuum worker analyzing
+        // the same database can hold one), so the test checks that the vacuum ran, on every table.
+        var (tables, notVacuumed) = await InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<CmsDbContext>();
             var connection = db.Database.GetDbConnection();
             await db.Database.OpenConnectionAsync();
             await using var command = connection.CreateCommand();
             command.CommandText = """
-                SELECT c.relpages, c.relallvisible, s.last_vacuum IS NOT NULL
-                FROM pg_class c JOIN pg_stat_user_tables s ON s.relid = c.oid
-                WHERE c.relname = 'ContentPickerFieldIndex'
+                SELECT count(*)::int, count(*) FILTER (WHERE last_vacuum IS NULL)::int FROM pg_stat_user_tables
                 """;
             await using var reader = await command.ExecuteReaderAsync();
             Assert.True(await reader.ReadAsync());
-            return (reader.GetInt32(0), reader.GetInt32(1), reader.GetBoolean(2));
+            return (reader.GetInt32(0), reader.GetInt32(1));
         });
 
-        Assert.True(vacuumed);
-        Assert.True(pages > 0);
-        Assert.Equal(pages, visible);
+        Assert.True(tables > 10);
+        Assert.Equal(0, notVacuumed);
     }
 
     private static IEnumerable<System.Text.Json.Nodes.JsonNode> Nodes(System.Text.Json.Nodes.JsonNode node) =>
