@@ -280,15 +280,16 @@ public static class ExternalBenchmark
         }
 
         var json = JsonDocument.Parse(last).RootElement;
+        var requests = Math.Max(1, json.GetProperty("requests").GetDouble());
         var result = new LoadResult(
             json.GetProperty("requests").GetDouble() / json.GetProperty("seconds").GetDouble(),
             json.GetProperty("p50").GetDouble(),
             json.GetProperty("p90").GetDouble(),
             json.GetProperty("p99").GetDouble(),
-            json.GetProperty("bytes").GetDouble() / Math.Max(1, json.GetProperty("requests").GetDouble()),
+            json.GetProperty("bytes").GetDouble() / requests,
             json.GetProperty("non2xx").GetInt64() + json.GetProperty("errors").GetInt64() + json.GetProperty("timeouts").GetInt64(),
-            cpuSeconds * 1000 / Math.Max(1, json.GetProperty("requests").GetDouble()),
-            allocated / 1024 / Math.Max(1, json.GetProperty("requests").GetDouble()));
+            cpuSeconds * 1000 / requests,
+            allocated / 1024 / requests);
         if (result.Failures > 0)
         {
             throw new InvalidOperationException($"{url}: {result.Failures} requests failed or answered other than 2xx.");

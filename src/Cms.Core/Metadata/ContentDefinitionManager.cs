@@ -6,24 +6,10 @@ public sealed class ContentDefinitionManager(IContentDefinitionStore store, Cont
 {
     private ContentDefinitionSet? _pending;
 
-    // Resolvers and permission checks ask for the definitions dozens of times a request: the same completed task is
-    // handed out while the set it holds is the current one.
-    private Task<ContentDefinitionSet>? _answer;
+    private readonly CompletedAnswer<ContentDefinitionSet> _answer = new();
 
-    public Task<ContentDefinitionSet> GetAsync(CancellationToken cancellationToken = default)
-    {
-        if ((_pending ?? cache.Current) is not { } known)
-        {
-            return LoadAsync(cancellationToken);
-        }
-
-        if (_answer is not { } answer || !ReferenceEquals(answer.Result, known))
-        {
-            _answer = answer = Task.FromResult(known);
-        }
-
-        return answer;
-    }
+    public Task<ContentDefinitionSet> GetAsync(CancellationToken cancellationToken = default) =>
+        (_pending ?? cache.Current) is { } known ? _answer.Of(known) : LoadAsync(cancellationToken);
 
     private async Task<ContentDefinitionSet> LoadAsync(CancellationToken cancellationToken)
     {

@@ -27,10 +27,7 @@ internal sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyList<TKey>, Cancel
 
     public IDataLoaderResult<IReadOnlyList<TValue?>> LoadMany(IReadOnlyList<TKey> keys)
     {
-        for (var i = 0; i < keys.Count; i++)
-        {
-            Enqueue(keys[i]);
-        }
+        EnqueueAll(keys);
 
         return new LoaderResult<IReadOnlyList<TValue?>>(async cancellationToken =>
         {
@@ -46,10 +43,7 @@ internal sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyList<TKey>, Cancel
     /// </summary>
     public IDataLoaderResult<object?> LoadFound<TResult>(IReadOnlyList<TKey> keys, Func<TValue, bool> keep, Func<TValue, TResult> project)
     {
-        for (var i = 0; i < keys.Count; i++)
-        {
-            Enqueue(keys[i]);
-        }
+        EnqueueAll(keys);
 
         return new Found<TResult>(this, keys, keep, project);
     }
@@ -64,7 +58,7 @@ internal sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyList<TKey>, Cancel
         {
             await loader.DispatchAsync(cancellationToken);
             var found = new List<TResult>(keys.Count);
-            for (var i = 0; i < keys.Count; i++) // by index: no enumerator boxed per field
+            for (var i = 0; i < keys.Count; i++)
             {
                 if (loader._loaded.GetValueOrDefault(keys[i]) is { } value && keep(value))
                 {
@@ -73,6 +67,14 @@ internal sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyList<TKey>, Cancel
             }
 
             return found;
+        }
+    }
+
+    private void EnqueueAll(IReadOnlyList<TKey> keys)
+    {
+        for (var i = 0; i < keys.Count; i++) // by index: no enumerator boxed per field
+        {
+            Enqueue(keys[i]);
         }
     }
 

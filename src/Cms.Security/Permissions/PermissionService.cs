@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Cms.Core;
 using Cms.Core.Content;
 using Cms.Core.Security;
 using Cms.Data;
@@ -81,7 +82,7 @@ public sealed class PermissionService(CmsDbContext db, PermissionCatalogue catal
     // A request checks every item it returns: the answers are completed tasks, made once, not one per check.
     private static readonly Task<AccessScope>[] Answers = [Task.FromResult(AccessScope.None), Task.FromResult(AccessScope.Own), Task.FromResult(AccessScope.All)];
 
-    private Task<HashSet<string>>? _granted;
+    private readonly CompletedAnswer<HashSet<string>> _granted = new();
 
     public Task<AccessScope> GetScopeAsync(ClaimsPrincipal user, ContentAction action, string contentType, CancellationToken cancellationToken = default)
     {
@@ -127,17 +128,7 @@ public sealed class PermissionService(CmsDbContext db, PermissionCatalogue catal
     private Task<HashSet<string>> GrantedAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var (_, roles, key) = Caller(user);
-        if (cache.TryGet(key, out var cached))
-        {
-            if (_granted is not { } answer || !ReferenceEquals(answer.Result, cached))
-            {
-                _granted = answer = Task.FromResult(cached);
-            }
-
-            return answer;
-        }
-
-        return LoadGrantedAsync(roles, key, cancellationToken);
+        return cache.TryGet(key, out var cached) ? _granted.Of(cached) : LoadGrantedAsync(roles, key, cancellationToken);
     }
 
     private async Task<HashSet<string>> LoadGrantedAsync(IReadOnlySet<string> roles, string key, CancellationToken cancellationToken)
